@@ -1,0 +1,371 @@
+/**
+ * Cycles, status, and the evaluation of a plan: which activities count toward
+ * which certification, what limits cut, planned vs earned, and the renewal
+ * checklist.
+ */
+import { type CredentialId, credentialName } from './credentials.js';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  daysBetween,
+  formatUsDate,
+  type IsoDate,
+  todayIso,
+} from './dates.js';
+import {
+  type Activity,
+  getOpportunity,
+  type OpportunityId,
+  opportunitySince,
+} from './opportunities/index.js';
+import type { Certification, Plan } from './plan.js';
+import { FACTS } from './sources.js';
+import { formatCecs, REQUIRED_TENTHS, type Tenths } from './units.js';
+
+/** (expiration − 2 years, expiration]: `start` is the first day that counts, `end` the expiration date. */
+export interface Cycle {
+  start: IsoDate;
+  end: IsoDate;
+  /** True when the expiration was estimated from a certification date. */
+  estimated: boolean;
+}
+
+export type Status = 'active' | 'due-soon' | 'grace' | 'expired';
+
+/** Days before expiration from which a certification is "due soon". */
+export const DUE_SOON_DAYS = 90;
+/** Late renewal is possible for six months after expiration (S5); it is not an extension. */
+export const GRACE_MONTHS = 6;
+/** S7: the ethics hour is required for certifications expiring on or after this date. */
+export const ETHICS_REQUIRED_FROM: IsoDate = '2023-09-13';
+/** The ethics requirement: at least 0.1 CEC (one hour), inside the 2.0 (S7). */
+export const ETHICS_TENTHS: Tenths = 1;
+
+export function cycleOf(certification: Certification): Cycle {
+  const estimated = certification.expires === undefined;
+  // Only one of the two dates is present (the schema makes sure).
+  const end = certification.expires ?? addYears(certification.certified ?? '', 2);
+  return { start: addDays(addYears(end, -2), 1), end, estimated };
+}
+
+export function inCycle(cycle: Cycle, date: IsoDate): boolean {
+  return date >= cycle.start && date <= cycle.end;
+}
+
+export interface StatusOnDay {
+  status: Status;
+  /** Days from today to the expiration date; negative once expired. */
+  daysLeft: number;
+  /** Last day of the six-month grace period (S5). */
+  graceEnds: IsoDate;
+}
+
+export function statusOn(cycle: Cycle, today: IsoDate): StatusOnDay {
+  const daysLeft = daysBetween(today, cycle.end);
+  const graceEnds = addMonths(cycle.end, GRACE_MONTHS);
+  let status: Status;
+  if (daysLeft > DUE_SOON_DAYS) status = 'active';
+  else if (daysLeft >= 0) status = 'due-soon';
+  else if (today <= graceEnds) status = 'grace';
+  else status = 'expired';
+  return { status, daysLeft, graceEnds };
+}
+
+export interface ActivityCredit {
+  tenths: Tenths;
+  reason: string;
+}
+
+/** What one activity is worth on its own (for the certification `credential`, when there is one). */
+export function creditActivity(
+  activity: Activity,
+  credential: CredentialId | null = null,
+): ActivityCredit {
+  const since = opportunitySince(activity.kind);
+  if (activity.completed < since) {
+    return {
+      tenths: 0,
+      reason: `Completed before ${formatUsDate(since)}, the date of the rules this tool knows (S1).`,
+    };
+  }
+  return getOpportunity(activity.kind).credit(activity, { credential });
+}
+
+export interface EvaluatedItem {
+  /** Position of the activity in the plan's list. */
+  index: number;
+  kind: OpportunityId;
+  label: string;
+  completed: IsoDate;
+  /** Dated after today: planned, not yet earned. */
+  planned: boolean;
+  inCycle: boolean;
+  /** What the activity is worth on its own. */
+  credit: Tenths;
+  /** What counts toward this cycle after limits and repeats. */
+  counted: Tenths;
+  reason: string;
+  /** Why `counted` is less than `credit`, or null. */
+  cut: string | null;
+}
+
+export type ChecklistState = 'met' | 'planned' | 'missing' | 'not-required';
+
+export interface ChecklistItem {
+  id: 'cpr-aed' | 'ethics';
+  label: string;
+  state: ChecklistState;
+  detail: string;
+}
+
+export interface CertificationEvaluation {
+  credential: CredentialId;
+  name: string;
+  cycle: Cycle;
+  required: Tenths;
+  earned: Tenths;
+  planned: Tenths;
+  /** Still needed after what is earned (never below 0). */
+  remaining: Tenths;
+  /** Still needed after what is earned and planned. */
+  remainingAfterPlanned: Tenths;
+  /** The 2.0 CEC requirement is met by earned credit. */
+  met: boolean;
+  /** `met`, and every checklist item is met. */
+  ready: boolean;
+  status: Status;
+  daysLeft: number;
+  graceEnds: IsoDate;
+  checklist: ChecklistItem[];
+  items: EvaluatedItem[];
+  warnings: string[];
+}
+
+export interface PlanEvaluation {
+  today: IsoDate;
+  certifications: CertificationEvaluation[];
+  /** Every activity's own credit, in plan order (useful before a certification is entered). */
+  activities: (ActivityCredit & { index: number; label: string; planned: boolean })[];
+  warnings: string[];
+}
+
+function limitCut(name: string, limit: Tenths): string {
+  return `Limit reached: ${name} counts at most ${formatCecs(limit)} CECs per cycle (S1).`;
+}
+
+function checkCpr(activities: readonly Activity[], cycle: Cycle, today: IsoDate): ChecklistItem {
+  const label = 'Current adult CPR/AED certificate on your expiration date';
+  let planned: Activity | null = null;
+  let latestEnd: IsoDate | null = null;
+  for (const activity of activities) {
+    if (activity.kind !== 'cpr-aed') continue;
+    const validUntil = addYears(activity.completed, activity.term === '2yr' ? 2 : 1);
+    if (activity.completed <= cycle.end && validUntil >= cycle.end) {
+      if (activity.completed <= today) {
+        return {
+          id: 'cpr-aed',
+          label,
+          state: 'met',
+          detail: `Your ${activity.term === '2yr' ? '2-year' : '1-year'} certificate from ${formatUsDate(activity.completed)} runs past ${formatUsDate(cycle.end)}.`,
+        };
+      }
+      planned = activity;
+    }
+    if (activity.completed <= today && (latestEnd === null || validUntil > latestEnd))
+      latestEnd = validUntil;
+  }
+  if (planned) {
+    return {
+      id: 'cpr-aed',
+      label,
+      state: 'planned',
+      detail: `Planned for ${formatUsDate(planned.completed)}: it will cover your expiration date once done.`,
+    };
+  }
+  return {
+    id: 'cpr-aed',
+    label,
+    state: 'missing',
+    detail: latestEnd
+      ? `Your latest CPR/AED certificate runs out about ${formatUsDate(latestEnd)}, before ${formatUsDate(cycle.end)}: renew it (it earns CECs too). ${FACTS.cprAed.text}`
+      : `No CPR/AED certificate recorded. ${FACTS.cprAed.text}`,
+  };
+}
+
+function checkEthics(
+  items: readonly EvaluatedItem[],
+  activities: readonly Activity[],
+  cycle: Cycle,
+): ChecklistItem {
+  const label = 'Professional conduct and ethics: at least 0.1 CEC';
+  if (cycle.end < ETHICS_REQUIRED_FROM) {
+    return {
+      id: 'ethics',
+      label,
+      state: 'not-required',
+      detail: `Required only for certifications expiring on or after ${formatUsDate(ETHICS_REQUIRED_FROM)} (S7).`,
+    };
+  }
+  const ethics = items.filter((item) => {
+    const activity = activities[item.index];
+    return activity?.kind === 'approved-course' && activity.ethics && item.counted > 0;
+  });
+  const earned = ethics
+    .filter((item) => !item.planned)
+    .reduce((sum, item) => sum + item.counted, 0);
+  const planned = ethics
+    .filter((item) => item.planned)
+    .reduce((sum, item) => sum + item.counted, 0);
+  if (earned >= ETHICS_TENTHS) {
+    return {
+      id: 'ethics',
+      label,
+      state: 'met',
+      detail: `${formatCecs(earned)} CECs of ethics courses this cycle.`,
+    };
+  }
+  if (earned + planned >= ETHICS_TENTHS) {
+    return {
+      id: 'ethics',
+      label,
+      state: 'planned',
+      detail: 'An ethics course is planned in this cycle.',
+    };
+  }
+  return {
+    id: 'ethics',
+    label,
+    state: 'missing',
+    detail: `Take an ACE-approved course in professional conduct and ethics (mark it "ethics"). ${FACTS.ethics.text}`,
+  };
+}
+
+function evaluateCertification(
+  certification: Certification,
+  activities: readonly Activity[],
+  today: IsoDate,
+): CertificationEvaluation {
+  const cycle = cycleOf(certification);
+  const order = activities
+    .map((activity, index) => ({ activity, index }))
+    .sort((a, b) =>
+      a.activity.completed < b.activity.completed
+        ? -1
+        : a.activity.completed > b.activity.completed
+          ? 1
+          : a.index - b.index,
+    );
+
+  const usedByKind = new Map<OpportunityId, Tenths>();
+  const seenRepeat = new Map<string, IsoDate>();
+  const items: EvaluatedItem[] = [];
+
+  for (const { activity, index } of order) {
+    const opportunity = getOpportunity(activity.kind);
+    const { tenths: credit, reason } = creditActivity(activity, certification.credential);
+    const planned = activity.completed > today;
+    const inside = inCycle(cycle, activity.completed);
+    let counted = credit;
+    let cut: string | null = null;
+
+    if (!inside) {
+      counted = 0;
+      cut = `Completed ${formatUsDate(activity.completed)}, outside this cycle (${formatUsDate(cycle.start)}–${formatUsDate(cycle.end)}). ${FACTS.noCarryOver.text}`;
+    } else {
+      const key = opportunity.repeatKey?.(activity) ?? null;
+      const first = key === null ? undefined : seenRepeat.get(key);
+      if (key !== null && first !== undefined) {
+        counted = 0;
+        cut = `${key} already counted on ${formatUsDate(first)} this cycle. ${FACTS.noRepeat.text}`;
+      } else {
+        if (key !== null && credit > 0) seenRepeat.set(key, activity.completed);
+        const limit = opportunity.limitPerCycle;
+        if (limit !== null) {
+          const used = usedByKind.get(activity.kind) ?? 0;
+          counted = Math.max(0, Math.min(credit, limit - used));
+          if (counted < credit) cut = limitCut(opportunity.name, limit);
+          usedByKind.set(activity.kind, used + counted);
+        }
+      }
+    }
+    items.push({
+      index,
+      kind: activity.kind,
+      label: opportunity.label(activity),
+      completed: activity.completed,
+      planned,
+      inCycle: inside,
+      credit,
+      counted,
+      reason,
+      cut,
+    });
+  }
+
+  const earned = items.filter((i) => !i.planned).reduce((sum, i) => sum + i.counted, 0);
+  const plannedTotal = items.filter((i) => i.planned).reduce((sum, i) => sum + i.counted, 0);
+  const { status, daysLeft, graceEnds } = statusOn(cycle, today);
+  const checklist = [checkCpr(activities, cycle, today), checkEthics(items, activities, cycle)];
+  const met = earned >= REQUIRED_TENTHS;
+
+  const warnings: string[] = [];
+  if (cycle.estimated) {
+    warnings.push(
+      `Expiration estimated as two years after ${formatUsDate(certification.certified ?? '')}: use the expiration date your ACE account shows.`,
+    );
+  }
+  if (status === 'grace') {
+    warnings.push(
+      `Expired on ${formatUsDate(cycle.end)}. You can still renew late until ${formatUsDate(graceEnds)}; the grace period is not an extension (S5).`,
+    );
+  } else if (status === 'expired') {
+    warnings.push(
+      `Expired on ${formatUsDate(cycle.end)} and the six-month grace period ended ${formatUsDate(graceEnds)}: contact ACE about your options.`,
+    );
+  }
+
+  return {
+    credential: certification.credential,
+    name: credentialName(certification.credential),
+    cycle,
+    required: REQUIRED_TENTHS,
+    earned,
+    planned: plannedTotal,
+    remaining: Math.max(0, REQUIRED_TENTHS - earned),
+    remainingAfterPlanned: Math.max(0, REQUIRED_TENTHS - earned - plannedTotal),
+    met,
+    ready: met && checklist.every((c) => c.state === 'met' || c.state === 'not-required'),
+    status,
+    daysLeft,
+    graceEnds,
+    checklist,
+    items: items.sort((a, b) => a.index - b.index),
+    warnings,
+  };
+}
+
+/** Evaluates a validated plan (see `parsePlan`). `today` defaults to the plan's, then the local date. */
+export function evaluatePlan(
+  plan: Plan,
+  today: IsoDate = plan.today ?? todayIso(),
+): PlanEvaluation {
+  const activities = plan.activities;
+  const warnings: string[] = [];
+  if (plan.certifications.length === 0) {
+    warnings.push(
+      'Add a certification with the expiration date your ACE account shows to see your cycle.',
+    );
+  }
+  return {
+    today,
+    certifications: plan.certifications.map((c) => evaluateCertification(c, activities, today)),
+    activities: activities.map((activity, index) => ({
+      index,
+      label: getOpportunity(activity.kind).label(activity),
+      planned: activity.completed > today,
+      ...creditActivity(activity),
+    })),
+    warnings,
+  };
+}

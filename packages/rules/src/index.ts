@@ -1,0 +1,95 @@
+/**
+ * @cec/rules — unofficial crediting rules for ACE continuing education
+ * credits. Runs unchanged in Node and in the browser.
+ */
+export {
+  COURSE_PREFIXES,
+  type CourseNumberCheck,
+  checkCourseNumber,
+  findCourseNumber,
+  normalizeCourseNumber,
+} from './course-number.js';
+export {
+  CREDENTIAL_IDS,
+  CREDENTIALS,
+  type CredentialId,
+  credentialName,
+  isCredentialId,
+} from './credentials.js';
+export {
+  type ActivityCredit,
+  type CertificationEvaluation,
+  type ChecklistItem,
+  type ChecklistState,
+  type Cycle,
+  creditActivity,
+  cycleOf,
+  DUE_SOON_DAYS,
+  ETHICS_REQUIRED_FROM,
+  type EvaluatedItem,
+  evaluatePlan,
+  GRACE_MONTHS,
+  inCycle,
+  type PlanEvaluation,
+  type Status,
+  type StatusOnDay,
+  statusOn,
+} from './cycle.js';
+export {
+  addDays,
+  addMonths,
+  addYears,
+  DATE_FORMAT_HINT,
+  type DateResult,
+  daysBetween,
+  formatUsDate,
+  type IsoDate,
+  isIsoDate,
+  parseDate,
+  todayIso,
+  toUnixSeconds,
+} from './dates.js';
+export { GRADES, type Grade } from './opportunities/college.js';
+export { CPR_TERMS, type CprTerm } from './opportunities/cpr-aed.js';
+export {
+  type Activity,
+  getOpportunity,
+  OPPORTUNITIES,
+  OPPORTUNITY_IDS,
+  type OpportunityId,
+  RULESET,
+} from './opportunities/index.js';
+export type { AnyOpportunity, Credit, Opportunity } from './opportunities/opportunity.js';
+export { PETITION_STATUSES } from './opportunities/petition.js';
+export {
+  activitySchema,
+  type Certification,
+  certificationSchema,
+  decodePlan,
+  encodePlan,
+  formatProblems,
+  type Plan,
+  type PlanInput,
+  type PlanProblem,
+  type PlanResult,
+  parsePlan,
+  parsePlanText,
+  planSchema,
+} from './plan.js';
+export {
+  type AnswerSource,
+  answerQuestion,
+  type QuestionResult,
+  suggestQuestions,
+} from './question.js';
+export { FACTS, SOURCES, type Source, type SourceId } from './sources.js';
+export { CHECKLIST_LABELS, deadlineSentence, progressSentence, STATUS_LABELS } from './summary.js';
+export {
+  exactTenths,
+  floorTenths,
+  formatCecs,
+  REQUIRED_TENTHS,
+  sumTenths,
+  type Tenths,
+  toCecs,
+} from './units.js';

@@ -1,0 +1,85 @@
+import { z } from 'zod/mini';
+import { checkCourseNumber, findCourseNumber } from '../course-number.js';
+import { cecsField, completedField, courseNumberField, textField } from '../fields.js';
+import { exactTenths, formatCecs } from '../units.js';
+import type { Opportunity } from './opportunity.js';
+
+const schema = z.strictObject({
+  kind: z.literal('approved-course'),
+  courseNumber: courseNumberField,
+  cecs: cecsField('CECs on certificate'),
+  ethics: z._default(z.boolean({ error: 'Ethics must be true or false.' }), false),
+  title: z.optional(textField('Course title')),
+  completed: completedField,
+});
+export type ApprovedCourseActivity = z.infer<typeof schema>;
+
+export const approvedCourse: Opportunity<ApprovedCourseActivity> = {
+  id: 'approved-course',
+  name: 'ACE-approved course',
+  value: 'The CECs printed on the certificate of completion',
+  limitPerCycle: null,
+  description:
+    'A course or event approved by ACE. Its certificate of completion lists the course number (CEP, CP, CA, CS or CL followed by five or six digits) and the CECs. A conference has one umbrella number: add up the CECs of the sessions you attended.',
+  evidence: 'The certificate of completion with the course number, the CECs and the date.',
+  source: {
+    id: 'S1',
+    quote:
+      'Once you complete an ACE-approved course, you will be issued a certificate of completion listing the ACE-approved course number. This is typically presented in the format of CEP/CP/CA/CS/CL, followed by five or six numbers (for example, CA23456 or CEP123456).',
+  },
+  interpretation:
+    'The same course number counts once per cycle (S2: a course cannot be repeated); we list a repeat with no credit. Mark a course as "ethics" when it covers professional conduct and ethics, for the hour required from 09/13/2023 (S7).',
+  schema,
+  credit(activity) {
+    const tenths = exactTenths(activity.cecs) ?? 0;
+    return {
+      tenths,
+      reason: `ACE-approved course ${activity.courseNumber}: ${formatCecs(tenths)} CECs as printed on the certificate.`,
+    };
+  },
+  label: (activity) =>
+    activity.title
+      ? `${activity.title} (${activity.courseNumber})`
+      : `Course ${activity.courseNumber}`,
+  repeatKey: (activity) => activity.courseNumber,
+  question: {
+    keywords: [
+      'course',
+      'approved course',
+      'ace course',
+      'course number',
+      'certificate of completion',
+      'conference',
+      'workshop',
+      'webinar',
+      'ethics',
+    ],
+    examples: ['CA23456', 'ACE-approved course'],
+    answer(text) {
+      const found = findCourseNumber(text);
+      if (found) {
+        const check = checkCourseNumber(found);
+        return {
+          tenths: null,
+          explanation: check.valid
+            ? `${check.normalized} is a well-formed ACE course number. Its CECs are printed on your certificate of completion, and ACE's form fills them in when you enter the number.`
+            : `${check.error} The CECs of an approved course are printed on its certificate of completion.`,
+          options: [],
+        };
+      }
+      return {
+        tenths: null,
+        explanation:
+          'An ACE-approved course is worth the CECs printed on its certificate of completion, next to its course number.',
+        options: [],
+      };
+    },
+  },
+  examples: [
+    { activity: { kind: 'approved-course', courseNumber: 'CA23456', cecs: 0.7, ethics: false } },
+    {
+      activity: { kind: 'approved-course', courseNumber: 'CEP123456', cecs: 0.1, ethics: true },
+      note: 'An ethics course: meets the ethics hour.',
+    },
+  ],
+};

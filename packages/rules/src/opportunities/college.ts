@@ -1,0 +1,170 @@
+import { z } from 'zod/mini';
+import { completedField, textField } from '../fields.js';
+import { floorTenths, formatCecs } from '../units.js';
+import type { Opportunity } from './opportunity.js';
+
+/** Letter grades as transcripts show them; P is pass (pass/fail course). */
+export const GRADES = [
+  'A+',
+  'A',
+  'A-',
+  'B+',
+  'B',
+  'B-',
+  'C+',
+  'C',
+  'C-',
+  'D+',
+  'D',
+  'D-',
+  'F',
+  'P',
+] as const;
+export type Grade = (typeof GRADES)[number];
+
+/** S1: a grade of "C" or higher. */
+const PASSING: readonly Grade[] = ['A+', 'A', 'A-', 'B+', 'B', 'B-', 'C+', 'C'];
+
+const schema = z.strictObject({
+  kind: z.literal('college'),
+  creditHours: z.number({ error: 'Credit hours must be a number, like 3.' }).check(
+    z.refine((value) => Number.isFinite(value) && value > 0, {
+      message: 'Credit hours must be more than 0, like 3 (a 3-credit course).',
+    }),
+    z.refine((value) => value <= 30, {
+      message: 'Credit hours must be at most 30 for one course; enter each course separately.',
+    }),
+  ),
+  grade: z.enum(GRADES, { error: `Grade must be one of ${GRADES.join(', ')} (P = pass).` }),
+  related: z._default(z.boolean({ error: 'Related must be true or false.' }), true),
+  title: z.optional(textField('Course title')),
+  completed: completedField,
+});
+export type CollegeActivity = z.infer<typeof schema>;
+
+export function gradeFromText(text: string): Grade | null {
+  const t = ` ${text.toUpperCase()} `;
+  const explicit =
+    /\bGRADE(?:\s+OF)?\s*:?\s*([A-DF][+-]?|P)(?![A-Z])/.exec(t) ??
+    /\b(?:WITH|GOT|EARNED|RECEIVED|GET)\s+(?:AN?\s+)?["“]?([A-DF][+-]?|P)["”]?(?![A-Z])/.exec(t) ??
+    /\b(?:AN?\s+)?["“]([A-DF][+-]?|P)["”]/.exec(t) ??
+    /\s([A-DF][+-])(?=[\s,.?!]|$)/.exec(t);
+  if (explicit?.[1]) return explicit[1] as Grade;
+  if (/\bPASS(?:\/FAIL|ED)?\b/.test(t)) return 'P';
+  return null;
+}
+
+export function creditHoursFromText(text: string): number | null {
+  const t = text
+    .toLowerCase()
+    .replace(/\b(one|two|three|four|five|six)\b/g, (w) =>
+      String(['one', 'two', 'three', 'four', 'five', 'six'].indexOf(w) + 1),
+    );
+  const match =
+    /(\d+(?:\.\d+)?)[\s-]*(?:college\s+|semester\s+|quarter\s+)?(?:credit|cr\b|unit|hour|hr)/.exec(
+      t,
+    );
+  return match ? Number(match[1]) : null;
+}
+
+export const college: Opportunity<CollegeActivity> = {
+  id: 'college',
+  name: 'College course',
+  value: '1.0 CEC per college credit hour, with a grade of C or higher',
+  limitPerCycle: null,
+  description:
+    'A college course in exercise science, anatomy, or a health- or fitness-related subject, passed with a C or better.',
+  evidence: 'An official transcript showing the course, its credit hours, the grade and the date.',
+  source: {
+    id: 'S1',
+    quote:
+      'Attending college. Earning a grade of “C” or higher in any exercise science, anatomy or health- and fitness-related course will transfer 1.0 CECs for every 1.0 college credit hours.',
+  },
+  interpretation:
+    'A "C" or higher means A+ through C; C-, D, F and pass/fail grades earn nothing here (a pass shows no letter grade). Fractional credit hours are credited down to the tenth (1.25 hours → 1.2 CECs). Semester and quarter hours are not told apart by the source: we use the number on the transcript.',
+  schema,
+  credit(activity) {
+    if (!activity.related) {
+      return {
+        tenths: 0,
+        reason:
+          'Only exercise science, anatomy, or health- and fitness-related courses earn CECs (S1).',
+      };
+    }
+    if (!PASSING.includes(activity.grade)) {
+      return {
+        tenths: 0,
+        reason:
+          activity.grade === 'P'
+            ? 'A pass/fail grade does not show the "C" or higher that S1 requires.'
+            : `A grade of ${activity.grade} is below the "C" or higher that S1 requires.`,
+      };
+    }
+    const tenths = floorTenths(activity.creditHours);
+    return {
+      tenths,
+      reason: `${activity.creditHours} credit hour${activity.creditHours === 1 ? '' : 's'} with a ${activity.grade} → ${formatCecs(tenths)} CECs (1.0 per credit hour, S1).`,
+    };
+  },
+  label: (activity) =>
+    `${activity.title ?? 'College course'} (${activity.creditHours} credit hour${activity.creditHours === 1 ? '' : 's'}, ${activity.grade})`,
+  question: {
+    keywords: [
+      'college',
+      'university',
+      'course credit',
+      'credit hour',
+      'credit hours',
+      'credits',
+      'credit',
+      'semester',
+      'class',
+      'anatomy',
+      'physiology',
+      'kinesiology',
+      'exercise science',
+      'nutrition class',
+      'grade',
+      'transcript',
+    ],
+    examples: ['college 3 credits grade B', '4 credit anatomy course with a C'],
+    answer(text) {
+      const hours = creditHoursFromText(text);
+      const grade = gradeFromText(text);
+      if (grade && !PASSING.includes(grade)) {
+        return {
+          tenths: 0,
+          explanation:
+            grade === 'P'
+              ? 'A pass/fail course earns no CECs: S1 requires a grade of "C" or higher.'
+              : `A grade of ${grade} earns no CECs: S1 requires a "C" or higher.`,
+        };
+      }
+      if (hours !== null && hours > 0) {
+        const tenths = floorTenths(hours);
+        return {
+          tenths,
+          explanation: `${hours} college credit hour${hours === 1 ? '' : 's'} ${grade ? `with a ${grade}` : 'with a grade of C or higher'} in an exercise science, anatomy or health/fitness course → ${formatCecs(tenths)} CECs (1.0 per credit hour).`,
+        };
+      }
+      return {
+        tenths: null,
+        explanation:
+          '1.0 CEC for every college credit hour, in an exercise science, anatomy or health/fitness course passed with a C or higher.',
+        options: [1, 2, 3, 4].map((h) => ({
+          label: `${h} credit hour${h === 1 ? '' : 's'}`,
+          tenths: h * 10,
+        })),
+      };
+    },
+  },
+  examples: [
+    { activity: { kind: 'college', creditHours: 3, grade: 'B', related: true } },
+    {
+      activity: { kind: 'college', creditHours: 1.25, grade: 'A', related: true },
+      note: 'Rounded down to the tenth.',
+    },
+    { activity: { kind: 'college', creditHours: 3, grade: 'C-', related: true } },
+    { activity: { kind: 'college', creditHours: 3, grade: 'A', related: false } },
+  ],
+};

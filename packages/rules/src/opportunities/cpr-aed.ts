@@ -1,0 +1,80 @@
+import { z } from 'zod/mini';
+import { completedField } from '../fields.js';
+import { formatCecs } from '../units.js';
+import type { Opportunity } from './opportunity.js';
+
+export const CPR_TERMS = {
+  '1yr': { tenths: 2, label: '1-year' },
+  '2yr': { tenths: 4, label: '2-year' },
+} as const;
+export type CprTerm = keyof typeof CPR_TERMS;
+
+const schema = z.strictObject({
+  kind: z.literal('cpr-aed'),
+  term: z.enum(['1yr', '2yr'], { error: 'Certificate length must be "1yr" or "2yr".' }),
+  completed: completedField,
+});
+export type CprAedActivity = z.infer<typeof schema>;
+
+/** Reads "2yr", "2 year", "two-year", "24 months", "annual" → a term. */
+export function termFromText(text: string): CprTerm | null {
+  const t = text.toLowerCase();
+  if (/\b(2|two)[\s-]*(yrs?|years?)\b|\b2yrs?\b|\b24[\s-]*months?\b|\bbiennial\b/.test(t))
+    return '2yr';
+  if (/\b(1|one)[\s-]*(yrs?|years?)\b|\b1yrs?\b|\b12[\s-]*months?\b|\bannual\b|\byearly\b/.test(t))
+    return '1yr';
+  return null;
+}
+
+export const cprAed: Opportunity<CprAedActivity> = {
+  id: 'cpr-aed',
+  name: 'CPR/AED renewal',
+  value: '0.2 for a 1-year certificate, 0.4 for a 2-year certificate',
+  limitPerCycle: null,
+  description:
+    'Renewing your adult CPR/AED certification earns CECs by the length of the new certificate. A current CPR/AED certificate is also required to renew (S2, S6).',
+  evidence: 'Your CPR/AED card or certificate, showing the completion and expiration dates.',
+  source: {
+    id: 'S1',
+    quote:
+      'Renewing CPR/AED. A one-year CPR/AED certification will merit a total of 0.2 CECs, while a two-year certification is worth 0.4 CECs.',
+  },
+  interpretation:
+    'We treat a certificate as valid for its length (1 or 2 years) from its completion date when checking that it is current on your expiration date; the date printed on your card is what counts.',
+  schema,
+  credit(activity) {
+    const term = CPR_TERMS[activity.term];
+    return {
+      tenths: term.tenths,
+      reason: `A ${term.label} CPR/AED certification is worth ${formatCecs(term.tenths)} CECs (S1).`,
+    };
+  },
+  label: (activity) => `${CPR_TERMS[activity.term].label} CPR/AED certificate`,
+  question: {
+    keywords: ['cpr', 'aed', 'cpr/aed', 'first aid', 'resuscitation', 'defibrillator'],
+    examples: ['cpr 2yr', 'CPR/AED 1 year', 'two-year CPR'],
+    answer(text) {
+      const term = termFromText(text);
+      if (term) {
+        const { tenths, label } = CPR_TERMS[term];
+        return {
+          tenths,
+          explanation: `A ${label} CPR/AED certification is worth ${formatCecs(tenths)} CECs.`,
+        };
+      }
+      return {
+        tenths: null,
+        explanation:
+          'It depends on the length of the certificate: 0.2 CECs for a 1-year CPR/AED certification, 0.4 for a 2-year one.',
+        options: [
+          { label: '1-year certificate', tenths: CPR_TERMS['1yr'].tenths },
+          { label: '2-year certificate', tenths: CPR_TERMS['2yr'].tenths },
+        ],
+      };
+    },
+  },
+  examples: [
+    { activity: { kind: 'cpr-aed', term: '1yr' } },
+    { activity: { kind: 'cpr-aed', term: '2yr' } },
+  ],
+};

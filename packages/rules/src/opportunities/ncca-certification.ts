@@ -1,0 +1,80 @@
+import { z } from 'zod/mini';
+import { completedField, textField } from '../fields.js';
+import type { Opportunity } from './opportunity.js';
+
+const schema = z.strictObject({
+  kind: z.literal('ncca-certification'),
+  name: textField('Certification name'),
+  completed: completedField,
+});
+export type NccaCertificationActivity = z.infer<typeof schema>;
+
+/** Providers people name when asking. We do not claim they are accredited: the answer always asks to check. */
+const OTHER_PROVIDERS = [
+  'nasm',
+  'nsca',
+  'acsm',
+  'ncsf',
+  'nfpt',
+  'issa',
+  'afaa',
+  'nesta',
+  'cscs',
+  'nccpt',
+  'aea',
+];
+
+export const nccaCertification: Opportunity<NccaCertificationActivity> = {
+  id: 'ncca-certification',
+  name: 'A certification from another NCCA-accredited provider',
+  value: '0.5 for each certification',
+  limitPerCycle: null,
+  description:
+    'A fitness-related certification from a separate (non-ACE) provider whose certification is accredited by the NCCA.',
+  evidence: 'The certificate, showing the provider, the certification and the date.',
+  source: {
+    id: 'S1',
+    quote:
+      'Broadening. Obtaining a fitness-related certification from a separate NCCA-accredited provider is worth 0.5 CECs toward your ACE certification renewal.',
+  },
+  interpretation:
+    'This counts only if the certification itself is NCCA-accredited: we cannot check that for you. The source states no limit per cycle, so we credit 0.5 for each one.',
+  schema,
+  credit(activity) {
+    if (/\bace\b/i.test(activity.name)) {
+      return {
+        tenths: 0,
+        reason:
+          'An ACE certification is not from a separate provider: record it as an extra ACE certification instead.',
+      };
+    }
+    return {
+      tenths: 5,
+      reason:
+        'A fitness-related certification from a separate NCCA-accredited provider earns 0.5 CECs (S1).',
+    };
+  },
+  label: (activity) => `Certification: ${activity.name}`,
+  question: {
+    keywords: [
+      'ncca',
+      'broaden',
+      'broadening',
+      'other provider',
+      'another provider',
+      'non-ace',
+      'cpt',
+      ...OTHER_PROVIDERS,
+    ],
+    examples: ['NASM certification', 'NSCA-CPT'],
+    claims: (text) =>
+      !/\bace\b/i.test(text) &&
+      OTHER_PROVIDERS.some((p) => new RegExp(`\\b${p}\\b`, 'i').test(text)),
+    answer: () => ({
+      tenths: 5,
+      explanation:
+        'A fitness-related certification from a separate NCCA-accredited provider is worth 0.5 CECs — check that the certification is NCCA-accredited.',
+    }),
+  },
+  examples: [{ activity: { kind: 'ncca-certification', name: 'NSCA-CPT' } }],
+};

@@ -1,0 +1,55 @@
+import { z } from 'zod/mini';
+import { completedField, textField } from '../fields.js';
+import type { Opportunity } from './opportunity.js';
+
+const schema = z.strictObject({
+  kind: z.literal('publication'),
+  title: textField('Title'),
+  completed: completedField,
+});
+export type PublicationActivity = z.infer<typeof schema>;
+
+export const publication: Opportunity<PublicationActivity> = {
+  id: 'publication',
+  name: 'Publishing',
+  value: '0.5 for a publication',
+  limitPerCycle: null,
+  description: 'A fitness-related article or book, or a paper in a peer-reviewed journal.',
+  evidence: 'A copy or link of the publication, showing you as author and the publication date.',
+  source: {
+    id: 'S1',
+    quote:
+      'Publishing. Publishing fitness-related articles or books or in peer-reviewed journals can net you 0.5 CECs.',
+  },
+  interpretation:
+    'The source gives 0.5 CECs without saying per what or how often: we credit 0.5 for each publication and show no limit per cycle; ACE may decide differently.',
+  schema,
+  credit: () => ({
+    tenths: 5,
+    reason:
+      'Publishing a fitness-related article, book or peer-reviewed paper earns 0.5 CECs (S1).',
+  }),
+  label: (activity) => `Publication: ${activity.title}`,
+  question: {
+    keywords: [
+      'publish',
+      'published',
+      'publishing',
+      'publication',
+      'article',
+      'book',
+      'journal',
+      'paper',
+      'blog post',
+      'wrote',
+      'author',
+    ],
+    examples: ['published a book', 'wrote an article'],
+    answer: () => ({
+      tenths: 5,
+      explanation:
+        'Publishing a fitness-related article, book or peer-reviewed journal paper can earn 0.5 CECs.',
+    }),
+  },
+  examples: [{ activity: { kind: 'publication', title: 'Strength after 60' } }],
+};

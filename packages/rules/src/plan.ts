@@ -1,0 +1,230 @@
+/**
+ * The plan: a member's certifications and activities. One contract for the
+ * CLI (plan files), the site (calculator state) and the bot (stored records).
+ */
+import { z } from 'zod/mini';
+import { CREDENTIAL_IDS, type CredentialId } from './credentials.js';
+import { dateField } from './fields.js';
+import {
+  type Activity,
+  OPPORTUNITIES,
+  OPPORTUNITY_IDS,
+  type OpportunityId,
+} from './opportunities/index.js';
+
+const credentialField = z.enum(CREDENTIAL_IDS as [CredentialId, ...CredentialId[]], {
+  error: `Credential must be one of ${CREDENTIAL_IDS.join(', ')}.`,
+});
+
+export const certificationSchema = z
+  .strictObject({
+    credential: credentialField,
+    expires: z.optional(dateField('Expiration date')),
+    certified: z.optional(dateField('Certification date')),
+  })
+  .check(
+    z.refine((c) => (c.expires === undefined) !== (c.certified === undefined), {
+      message:
+        'Give either "expires" (the expiration date your ACE account shows) or "certified" (the date you certified or last renewed), not both and not neither.',
+    }),
+  );
+
+export type Certification = z.output<typeof certificationSchema>;
+
+const activitySchemas = OPPORTUNITIES.map((o) => o.schema) as unknown as [
+  z.ZodMiniObject,
+  ...z.ZodMiniObject[],
+];
+
+export const activitySchema = z.discriminatedUnion('kind', activitySchemas, {
+  error: (issue) =>
+    issue.code === 'invalid_union'
+      ? `Activity kind must be one of ${OPPORTUNITY_IDS.join(', ')}.`
+      : undefined,
+}) as unknown as z.ZodMiniType<Activity, unknown>;
+
+export const planSchema = z.strictObject({
+  today: z.optional(dateField('Today')),
+  certifications: z.array(certificationSchema, { error: 'Certifications must be a list.' }).check(
+    z.refine((list) => new Set(list.map((c) => c.credential)).size === list.length, {
+      message: 'Each credential can be listed only once.',
+    }),
+  ),
+  activities: z._default(z.array(activitySchema, { error: 'Activities must be a list.' }), []),
+});
+
+export type Plan = z.output<typeof planSchema>;
+export type PlanInput = z.input<typeof planSchema>;
+
+/** One thing wrong with a plan: where (a JSON path like `$.activities[2].completed`) and what. */
+export interface PlanProblem {
+  path: string;
+  message: string;
+}
+
+export type PlanResult = { ok: true; plan: Plan } | { ok: false; problems: PlanProblem[] };
+
+function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '$';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
+  return out;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    return `Unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}: check the spelling.`;
+  }
+  if (issue.message && issue.message !== 'Invalid input') return issue.message;
+  if (issue.code === 'invalid_type') {
+    return issue.input === undefined ? 'This field is required.' : `Expected ${issue.expected}.`;
+  }
+  return 'This value is not valid here.';
+}
+
+/** Validates a parsed JSON value as a plan and lists every problem with its path. */
+export function parsePlan(input: unknown): PlanResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '$',
+          message: 'A plan must be a JSON object with "certifications" and "activities".',
+        },
+      ],
+    };
+  }
+  const result = planSchema.safeParse(input);
+  if (result.success) return { ok: true, plan: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => ({
+      path: jsonPath(issue.path),
+      message: describeIssue(issue),
+    })),
+  };
+}
+
+/** Parses plan text (JSON); a syntax error is reported like any other problem. */
+export function parsePlanText(text: string): PlanResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [{ path: '$', message: `This is not valid JSON: ${detail}` }] };
+  }
+  return parsePlan(value);
+}
+
+/** One line per problem: `$.activities[0].term: Certificate length must be "1yr" or "2yr".` */
+export function formatProblems(problems: readonly PlanProblem[]): string {
+  return problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+}
+
+// ---------------------------------------------------------------------------
+// URL encoding: compact, URL-safe, versioned. Fields go by position in the
+// order of each opportunity's schema, so a field added at the end keeps old
+// links working.
+
+const VERSION = 1;
+
+function fieldsOf(kind: OpportunityId): string[] {
+  const schema = OPPORTUNITIES.find((o) => o.id === kind)?.schema as unknown as z.ZodMiniObject;
+  return Object.keys(schema.def.shape).filter((key) => key !== 'kind');
+}
+
+function trimNulls(values: unknown[]): unknown[] {
+  let end = values.length;
+  while (end > 0 && values[end - 1] === null) end--;
+  return values.slice(0, end);
+}
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): string {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  return new TextDecoder('utf-8', { fatal: true }).decode(
+    Uint8Array.from(binary, (c) => c.charCodeAt(0)),
+  );
+}
+
+/** A plan as a short URL-safe string (for `?plan=` links from the bot to the site's calculator). */
+export function encodePlan(plan: Plan | PlanInput): string {
+  const certifications = plan.certifications.map((c) => [
+    CREDENTIAL_IDS.indexOf(c.credential),
+    c.expires ? 'e' : 'c',
+    c.expires ?? c.certified,
+  ]);
+  const activities = (plan.activities ?? []).map((activity) => {
+    const record = activity as unknown as Record<string, unknown>;
+    const kind = record.kind as OpportunityId;
+    return trimNulls([
+      OPPORTUNITY_IDS.indexOf(kind),
+      ...fieldsOf(kind).map((f) => record[f] ?? null),
+    ]);
+  });
+  return toBase64Url(JSON.stringify([VERSION, plan.today ?? null, certifications, activities]));
+}
+
+const DAMAGED: PlanResult = {
+  ok: false,
+  problems: [
+    {
+      path: '$',
+      message: 'This calculator link is damaged or incomplete: copy the whole link and try again.',
+    },
+  ],
+};
+
+/** Reads a string made by `encodePlan` and validates it like any plan. */
+export function decodePlan(encoded: string): PlanResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(fromBase64Url(String(encoded).trim()));
+  } catch {
+    return DAMAGED;
+  }
+  if (!Array.isArray(data) || data.length < 4) return DAMAGED;
+  const [version, today, certifications, activities] = data as unknown[];
+  if (version !== VERSION) {
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '$',
+          message: 'This calculator link was made by a newer version of the calculator.',
+        },
+      ],
+    };
+  }
+  if (!Array.isArray(certifications) || !Array.isArray(activities)) return DAMAGED;
+  const input: Record<string, unknown> = {
+    certifications: certifications.map((c: unknown) => {
+      const [credential, which, date] = Array.isArray(c) ? c : [];
+      return {
+        credential: CREDENTIAL_IDS[credential as number] ?? credential,
+        [which === 'c' ? 'certified' : 'expires']: date,
+      };
+    }),
+    activities: activities.map((a: unknown) => {
+      const [kindIndex, ...values] = Array.isArray(a) ? a : [];
+      const kind = OPPORTUNITY_IDS[kindIndex as number];
+      if (!kind) return { kind: kindIndex };
+      const activity: Record<string, unknown> = { kind };
+      fieldsOf(kind).forEach((field, i) => {
+        if (values[i] !== null && values[i] !== undefined) activity[field] = values[i];
+      });
+      return activity;
+    }),
+  };
+  if (today !== null) input.today = today;
+  return parsePlan(input);
+}

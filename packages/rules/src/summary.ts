@@ -1,0 +1,37 @@
+/** Progress in words, shared by the site and the bot so both say the same thing. */
+import type { CertificationEvaluation, ChecklistState, Status } from './cycle.js';
+import { formatUsDate } from './dates.js';
+import { formatCecs } from './units.js';
+
+export const STATUS_LABELS: Record<Status, string> = {
+  active: 'Active',
+  'due-soon': 'Due soon',
+  grace: 'In grace period',
+  expired: 'Expired',
+};
+
+export const CHECKLIST_LABELS: Record<ChecklistState, string> = {
+  met: 'Done',
+  planned: 'Planned',
+  missing: 'Missing',
+  'not-required': 'Not required',
+};
+
+/** "1.4 of 2.0 CECs earned, 0.6 to go (0.5 planned)." */
+export function progressSentence(evaluation: CertificationEvaluation): string {
+  const earned = `${formatCecs(evaluation.earned)} of ${formatCecs(evaluation.required)} CECs earned`;
+  const planned = evaluation.planned > 0 ? ` (${formatCecs(evaluation.planned)} planned)` : '';
+  if (evaluation.met) return `${earned}: the CEC requirement is met${planned}.`;
+  return `${earned}, ${formatCecs(evaluation.remaining)} to go${planned}.`;
+}
+
+/** "Expires 03/31/2027, in 124 days." / "Expired 03/31/2027, 12 days ago." */
+export function deadlineSentence(evaluation: CertificationEvaluation): string {
+  const date = formatUsDate(evaluation.cycle.end);
+  const estimated = evaluation.cycle.estimated ? ' (estimated)' : '';
+  const days = Math.abs(evaluation.daysLeft);
+  const unit = days === 1 ? 'day' : 'days';
+  if (evaluation.daysLeft > 0) return `Expires ${date}${estimated}, in ${days} ${unit}.`;
+  if (evaluation.daysLeft === 0) return `Expires today, ${date}${estimated}.`;
+  return `Expired ${date}${estimated}, ${days} ${unit} ago.`;
+}

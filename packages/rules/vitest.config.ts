@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    setupFiles: ['../../tooling/test/network-guard.mjs'],
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      exclude: ['src/cli.ts', 'src/cli/**'],
+      reporter: ['text-summary', 'json-summary'],
+      thresholds: { lines: 95, branches: 95 },
+    },
+  },
+});
