@@ -15,7 +15,7 @@ import {
 } from './dates.js';
 import {
   type Activity,
-  getOpportunity,
+  getRule,
   type OpportunityId,
   opportunitySince,
 } from './opportunities/index.js';
@@ -89,7 +89,7 @@ export function creditActivity(
       reason: `Completed before ${formatUsDate(since)}, the date of the rules this tool knows (S1).`,
     };
   }
-  return getOpportunity(activity.kind).credit(activity, { credential });
+  return getRule(activity.kind).credit(activity, { credential });
 }
 
 export interface EvaluatedItem {
@@ -247,47 +247,54 @@ function evaluateCertification(
   today: IsoDate,
 ): CertificationEvaluation {
   const cycle = cycleOf(certification);
+  // Credit each activity, then apply repeats and limits in date order; on the
+  // same day the larger credit goes first, so the plan's order never matters.
   const order = activities
-    .map((activity, index) => ({ activity, index }))
-    .sort((a, b) =>
-      a.activity.completed < b.activity.completed
-        ? -1
-        : a.activity.completed > b.activity.completed
-          ? 1
-          : a.index - b.index,
+    .map((activity, index) => {
+      const own = creditActivity(activity, certification.credential);
+      const key = getRule(activity.kind).repeatKey?.(activity) ?? null;
+      return { activity, index, credit: own.tenths, reason: own.reason, key };
+    })
+    .sort(
+      (a, b) =>
+        a.activity.completed.localeCompare(b.activity.completed) ||
+        b.credit - a.credit ||
+        a.index - b.index,
     );
 
+  // A course repeated in the cycle counts once (S2): the entry worth the most,
+  // so adding an entry can never lower a total.
+  const counts = new Map<string, (typeof order)[number]>();
+  for (const entry of order) {
+    if (entry.key === null || !inCycle(cycle, entry.activity.completed)) continue;
+    const best = counts.get(entry.key);
+    if (!best || entry.credit > best.credit) counts.set(entry.key, entry);
+  }
+
   const usedByKind = new Map<OpportunityId, Tenths>();
-  const seenRepeat = new Map<string, IsoDate>();
   const items: EvaluatedItem[] = [];
 
-  for (const { activity, index } of order) {
-    const opportunity = getOpportunity(activity.kind);
-    const { tenths: credit, reason } = creditActivity(activity, certification.credential);
+  for (const entry of order) {
+    const { activity, index, credit, reason, key } = entry;
+    const opportunity = getRule(activity.kind);
     const planned = activity.completed > today;
     const inside = inCycle(cycle, activity.completed);
+    const counting = key === null ? undefined : counts.get(key);
     let counted = credit;
     let cut: string | null = null;
 
     if (!inside) {
       counted = 0;
       cut = `Completed ${formatUsDate(activity.completed)}, outside this cycle (${formatUsDate(cycle.start)}–${formatUsDate(cycle.end)}). ${FACTS.noCarryOver.text}`;
-    } else {
-      const key = opportunity.repeatKey?.(activity) ?? null;
-      const first = key === null ? undefined : seenRepeat.get(key);
-      if (key !== null && first !== undefined) {
-        counted = 0;
-        cut = `${key} already counted on ${formatUsDate(first)} this cycle. ${FACTS.noRepeat.text}`;
-      } else {
-        if (key !== null && credit > 0) seenRepeat.set(key, activity.completed);
-        const limit = opportunity.limitPerCycle;
-        if (limit !== null) {
-          const used = usedByKind.get(activity.kind) ?? 0;
-          counted = Math.max(0, Math.min(credit, limit - used));
-          if (counted < credit) cut = limitCut(opportunity.name, limit);
-          usedByKind.set(activity.kind, used + counted);
-        }
-      }
+    } else if (counting !== undefined && counting !== entry) {
+      counted = 0;
+      cut = `${key} is counted once this cycle (the entry of ${formatUsDate(counting.activity.completed)}). ${FACTS.noRepeat.text}`;
+    } else if (opportunity.limitPerCycle !== null) {
+      const limit = opportunity.limitPerCycle;
+      const used = usedByKind.get(activity.kind) ?? 0;
+      counted = Math.max(0, Math.min(credit, limit - used));
+      if (counted < credit) cut = limitCut(opportunity.name, limit);
+      usedByKind.set(activity.kind, used + counted);
     }
     items.push({
       index,
@@ -362,7 +369,7 @@ export function evaluatePlan(
     certifications: plan.certifications.map((c) => evaluateCertification(c, activities, today)),
     activities: activities.map((activity, index) => ({
       index,
-      label: getOpportunity(activity.kind).label(activity),
+      label: getRule(activity.kind).label(activity),
       planned: activity.completed > today,
       ...creditActivity(activity),
     })),

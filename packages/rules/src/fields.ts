@@ -2,7 +2,7 @@
  * Schema pieces shared by the opportunities and the plan. Each one carries
  * its own sentence for the person who typed the value wrong.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { checkCourseNumber } from './course-number.js';
 import { DATE_FORMAT_HINT, parseDate } from './dates.js';
 import { exactTenths } from './units.js';

@@ -49,17 +49,25 @@ export {
   todayIso,
   toUnixSeconds,
 } from './dates.js';
+export { getOpportunity, OPPORTUNITIES } from './opportunities/catalog.js';
 export { GRADES, type Grade } from './opportunities/college.js';
 export { CPR_TERMS, type CprTerm } from './opportunities/cpr-aed.js';
 export {
   type Activity,
-  getOpportunity,
-  OPPORTUNITIES,
+  getRule,
   OPPORTUNITY_IDS,
   type OpportunityId,
+  RULES,
   RULESET,
 } from './opportunities/index.js';
-export type { AnyOpportunity, Credit, Opportunity } from './opportunities/opportunity.js';
+export type {
+  AnyOpportunity,
+  AnyRule,
+  Credit,
+  Opportunity,
+  OpportunityGuide,
+  OpportunityRule,
+} from './opportunities/opportunity.js';
 export { PETITION_STATUSES } from './opportunities/petition.js';
 export {
   activitySchema,

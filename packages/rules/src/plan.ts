@@ -2,14 +2,14 @@
  * The plan: a member's certifications and activities. One contract for the
  * CLI (plan files), the site (calculator state) and the bot (stored records).
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { CREDENTIAL_IDS, type CredentialId } from './credentials.js';
 import { dateField } from './fields.js';
 import {
   type Activity,
-  OPPORTUNITIES,
   OPPORTUNITY_IDS,
   type OpportunityId,
+  RULES,
 } from './opportunities/index.js';
 
 const credentialField = z.enum(CREDENTIAL_IDS as [CredentialId, ...CredentialId[]], {
@@ -31,7 +31,7 @@ export const certificationSchema = z
 
 export type Certification = z.output<typeof certificationSchema>;
 
-const activitySchemas = OPPORTUNITIES.map((o) => o.schema) as unknown as [
+const activitySchemas = RULES.map((o) => o.schema) as unknown as [
   z.ZodMiniObject,
   ...z.ZodMiniObject[],
 ];
@@ -131,7 +131,7 @@ export function formatProblems(problems: readonly PlanProblem[]): string {
 const VERSION = 1;
 
 function fieldsOf(kind: OpportunityId): string[] {
-  const schema = OPPORTUNITIES.find((o) => o.id === kind)?.schema as unknown as z.ZodMiniObject;
+  const schema = RULES.find((o) => o.id === kind)?.schema as unknown as z.ZodMiniObject;
   return Object.keys(schema.def.shape).filter((key) => key !== 'kind');
 }
 

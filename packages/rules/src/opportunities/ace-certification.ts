@@ -1,8 +1,8 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { CREDENTIAL_IDS, type CredentialId, credentialName } from '../credentials.js';
 import { completedField } from '../fields.js';
 import { REQUIRED_TENTHS } from '../units.js';
-import type { Opportunity } from './opportunity.js';
+import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
 
 const schema = z.strictObject({
   kind: z.literal('ace-certification'),
@@ -13,21 +13,10 @@ const schema = z.strictObject({
 });
 export type AceCertificationActivity = z.infer<typeof schema>;
 
-export const aceCertification: Opportunity<AceCertificationActivity> = {
+export const rule: OpportunityRule<AceCertificationActivity> = {
   id: 'ace-certification',
   name: 'An extra ACE certification',
-  value: 'Meets the whole 2.0 CEC requirement of your other ACE certifications',
   limitPerCycle: null,
-  description:
-    'Earning another ACE certification meets the 2.0 CEC requirement of each ACE certification you already hold whose current cycle includes the day you earned it. The new certification starts its own first cycle.',
-  evidence: 'The new certificate, with the date you earned it.',
-  source: {
-    id: 'S1',
-    quote:
-      'Earning an extra certification. Obtaining an extra ACE certification meets the 2.0 CEC requirement to renew your current certification. Also, keep in mind that CEC credits apply to both certifications if earned during the current cycle of each one.',
-  },
-  interpretation:
-    'We credit the extra certification as 2.0 CECs toward each of your other ACE certifications whose current cycle contains the date you earned it, and as nothing toward the new one (it starts its own cycle). CPR/AED and the ethics hour are separate requirements, so we still show them on the checklist.',
   schema,
   credit(activity, context) {
     if (context.credential === activity.credential) {
@@ -42,6 +31,21 @@ export const aceCertification: Opportunity<AceCertificationActivity> = {
     };
   },
   label: (activity) => `Earned the ${credentialName(activity.credential)}`,
+};
+
+export const guide: OpportunityGuide<AceCertificationActivity> = {
+  id: 'ace-certification',
+  value: 'Meets the whole 2.0 CEC requirement of your other ACE certifications',
+  description:
+    'Earning another ACE certification meets the 2.0 CEC requirement of each ACE certification you already hold whose current cycle includes the day you earned it. The new certification starts its own first cycle.',
+  evidence: 'The new certificate, with the date you earned it.',
+  source: {
+    id: 'S1',
+    quote:
+      'Earning an extra certification. Obtaining an extra ACE certification meets the 2.0 CEC requirement to renew your current certification. Also, keep in mind that CEC credits apply to both certifications if earned during the current cycle of each one.',
+  },
+  interpretation:
+    'We credit the extra certification as 2.0 CECs toward each of your other ACE certifications whose current cycle contains the date you earned it, and as nothing toward the new one (it starts its own cycle). CPR/AED and the ethics hour are separate requirements, so we still show them on the checklist.',
   question: {
     keywords: [
       'another ace',

@@ -1,8 +1,8 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { checkCourseNumber, findCourseNumber } from '../course-number.js';
 import { cecsField, completedField, courseNumberField, textField } from '../fields.js';
 import { exactTenths, formatCecs } from '../units.js';
-import type { Opportunity } from './opportunity.js';
+import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
 
 const schema = z.strictObject({
   kind: z.literal('approved-course'),
@@ -14,21 +14,10 @@ const schema = z.strictObject({
 });
 export type ApprovedCourseActivity = z.infer<typeof schema>;
 
-export const approvedCourse: Opportunity<ApprovedCourseActivity> = {
+export const rule: OpportunityRule<ApprovedCourseActivity> = {
   id: 'approved-course',
   name: 'ACE-approved course',
-  value: 'The CECs printed on the certificate of completion',
   limitPerCycle: null,
-  description:
-    'A course or event approved by ACE. Its certificate of completion lists the course number (CEP, CP, CA, CS or CL followed by five or six digits) and the CECs. A conference has one umbrella number: add up the CECs of the sessions you attended.',
-  evidence: 'The certificate of completion with the course number, the CECs and the date.',
-  source: {
-    id: 'S1',
-    quote:
-      'Once you complete an ACE-approved course, you will be issued a certificate of completion listing the ACE-approved course number. This is typically presented in the format of CEP/CP/CA/CS/CL, followed by five or six numbers (for example, CA23456 or CEP123456).',
-  },
-  interpretation:
-    'The same course number counts once per cycle (S2: a course cannot be repeated); we list a repeat with no credit. Mark a course as "ethics" when it covers professional conduct and ethics, for the hour required from 09/13/2023 (S7).',
   schema,
   credit(activity) {
     const tenths = exactTenths(activity.cecs) ?? 0;
@@ -42,6 +31,21 @@ export const approvedCourse: Opportunity<ApprovedCourseActivity> = {
       ? `${activity.title} (${activity.courseNumber})`
       : `Course ${activity.courseNumber}`,
   repeatKey: (activity) => activity.courseNumber,
+};
+
+export const guide: OpportunityGuide<ApprovedCourseActivity> = {
+  id: 'approved-course',
+  value: 'The CECs printed on the certificate of completion',
+  description:
+    'A course or event approved by ACE. Its certificate of completion lists the course number (CEP, CP, CA, CS or CL followed by five or six digits) and the CECs. A conference has one umbrella number: add up the CECs of the sessions you attended.',
+  evidence: 'The certificate of completion with the course number, the CECs and the date.',
+  source: {
+    id: 'S1',
+    quote:
+      'Once you complete an ACE-approved course, you will be issued a certificate of completion listing the ACE-approved course number. This is typically presented in the format of CEP/CP/CA/CS/CL, followed by five or six numbers (for example, CA23456 or CEP123456).',
+  },
+  interpretation:
+    'The same course number counts once per cycle (S2: a course cannot be repeated): if it appears more than once, we count the entry worth the most and list the others with no credit. Mark a course as "ethics" when it covers professional conduct and ethics, for the hour required from 09/13/2023 (S7).',
   question: {
     keywords: [
       'course',

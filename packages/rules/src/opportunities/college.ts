@@ -1,7 +1,7 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { completedField, textField } from '../fields.js';
 import { floorTenths, formatCecs } from '../units.js';
-import type { Opportunity } from './opportunity.js';
+import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
 
 /** Letter grades as transcripts show them; P is pass (pass/fail course). */
 export const GRADES = [
@@ -67,21 +67,10 @@ export function creditHoursFromText(text: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-export const college: Opportunity<CollegeActivity> = {
+export const rule: OpportunityRule<CollegeActivity> = {
   id: 'college',
   name: 'College course',
-  value: '1.0 CEC per college credit hour, with a grade of C or higher',
   limitPerCycle: null,
-  description:
-    'A college course in exercise science, anatomy, or a health- or fitness-related subject, passed with a C or better.',
-  evidence: 'An official transcript showing the course, its credit hours, the grade and the date.',
-  source: {
-    id: 'S1',
-    quote:
-      'Attending college. Earning a grade of “C” or higher in any exercise science, anatomy or health- and fitness-related course will transfer 1.0 CECs for every 1.0 college credit hours.',
-  },
-  interpretation:
-    'A "C" or higher means A+ through C; C-, D, F and pass/fail grades earn nothing here (a pass shows no letter grade). Fractional credit hours are credited down to the tenth (1.25 hours → 1.2 CECs). Semester and quarter hours are not told apart by the source: we use the number on the transcript.',
   schema,
   credit(activity) {
     if (!activity.related) {
@@ -108,6 +97,21 @@ export const college: Opportunity<CollegeActivity> = {
   },
   label: (activity) =>
     `${activity.title ?? 'College course'} (${activity.creditHours} credit hour${activity.creditHours === 1 ? '' : 's'}, ${activity.grade})`,
+};
+
+export const guide: OpportunityGuide<CollegeActivity> = {
+  id: 'college',
+  value: '1.0 CEC per college credit hour, with a grade of C or higher',
+  description:
+    'A college course in exercise science, anatomy, or a health- or fitness-related subject, passed with a C or better.',
+  evidence: 'An official transcript showing the course, its credit hours, the grade and the date.',
+  source: {
+    id: 'S1',
+    quote:
+      'Attending college. Earning a grade of “C” or higher in any exercise science, anatomy or health- and fitness-related course will transfer 1.0 CECs for every 1.0 college credit hours.',
+  },
+  interpretation:
+    'A "C" or higher means A+ through C; C-, D, F and pass/fail grades earn nothing here (a pass shows no letter grade). Fractional credit hours are credited down to the tenth (1.25 hours → 1.2 CECs). Semester and quarter hours are not told apart by the source: we use the number on the transcript.',
   question: {
     keywords: [
       'college',

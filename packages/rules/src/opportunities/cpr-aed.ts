@@ -1,7 +1,7 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { completedField } from '../fields.js';
 import { formatCecs } from '../units.js';
-import type { Opportunity } from './opportunity.js';
+import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
 
 export const CPR_TERMS = {
   '1yr': { tenths: 2, label: '1-year' },
@@ -26,11 +26,24 @@ export function termFromText(text: string): CprTerm | null {
   return null;
 }
 
-export const cprAed: Opportunity<CprAedActivity> = {
+export const rule: OpportunityRule<CprAedActivity> = {
   id: 'cpr-aed',
   name: 'CPR/AED renewal',
-  value: '0.2 for a 1-year certificate, 0.4 for a 2-year certificate',
   limitPerCycle: null,
+  schema,
+  credit(activity) {
+    const term = CPR_TERMS[activity.term];
+    return {
+      tenths: term.tenths,
+      reason: `A ${term.label} CPR/AED certification is worth ${formatCecs(term.tenths)} CECs (S1).`,
+    };
+  },
+  label: (activity) => `${CPR_TERMS[activity.term].label} CPR/AED certificate`,
+};
+
+export const guide: OpportunityGuide<CprAedActivity> = {
+  id: 'cpr-aed',
+  value: '0.2 for a 1-year certificate, 0.4 for a 2-year certificate',
   description:
     'Renewing your adult CPR/AED certification earns CECs by the length of the new certificate. A current CPR/AED certificate is also required to renew (S2, S6).',
   evidence: 'Your CPR/AED card or certificate, showing the completion and expiration dates.',
@@ -41,15 +54,6 @@ export const cprAed: Opportunity<CprAedActivity> = {
   },
   interpretation:
     'We treat a certificate as valid for its length (1 or 2 years) from its completion date when checking that it is current on your expiration date; the date printed on your card is what counts.',
-  schema,
-  credit(activity) {
-    const term = CPR_TERMS[activity.term];
-    return {
-      tenths: term.tenths,
-      reason: `A ${term.label} CPR/AED certification is worth ${formatCecs(term.tenths)} CECs (S1).`,
-    };
-  },
-  label: (activity) => `${CPR_TERMS[activity.term].label} CPR/AED certificate`,
   question: {
     keywords: ['cpr', 'aed', 'cpr/aed', 'first aid', 'resuscitation', 'defibrillator'],
     examples: ['cpr 2yr', 'CPR/AED 1 year', 'two-year CPR'],

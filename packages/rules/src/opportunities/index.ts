@@ -1,17 +1,27 @@
 /**
- * The ruleset: every opportunity with the date from which it applies.
- * Adding an opportunity = one new module in this folder + one line here.
+ * The ruleset: every opportunity's rule with the date from which it applies.
+ * Adding an opportunity = one new module in this folder, one line here and
+ * one line in catalog.ts (its guide text).
  */
-import { type AceCertificationActivity, aceCertification } from './ace-certification.js';
-import { type ApprovedCourseActivity, approvedCourse } from './approved-course.js';
-import { type CollegeActivity, college } from './college.js';
-import { type CprAedActivity, cprAed } from './cpr-aed.js';
-import { type MentoringActivity, mentoring } from './mentoring.js';
-import { type NccaCertificationActivity, nccaCertification } from './ncca-certification.js';
-import type { AnyOpportunity } from './opportunity.js';
-import { type PetitionActivity, petition } from './petition.js';
-import { type PresentationActivity, presentation } from './presentation.js';
-import { type PublicationActivity, publication } from './publication.js';
+import type { AceCertificationActivity } from './ace-certification.js';
+import * as aceCertification from './ace-certification.js';
+import type { ApprovedCourseActivity } from './approved-course.js';
+import * as approvedCourse from './approved-course.js';
+import type { CollegeActivity } from './college.js';
+import * as college from './college.js';
+import type { CprAedActivity } from './cpr-aed.js';
+import * as cprAed from './cpr-aed.js';
+import type { MentoringActivity } from './mentoring.js';
+import * as mentoring from './mentoring.js';
+import type { NccaCertificationActivity } from './ncca-certification.js';
+import * as nccaCertification from './ncca-certification.js';
+import type { AnyRule } from './opportunity.js';
+import type { PetitionActivity } from './petition.js';
+import * as petition from './petition.js';
+import type { PresentationActivity } from './presentation.js';
+import * as presentation from './presentation.js';
+import type { PublicationActivity } from './publication.js';
+import * as publication from './publication.js';
 
 export type Activity =
   | CprAedActivity
@@ -31,46 +41,32 @@ export const RULESET = {
   id: 'ace-2013',
   source: 'S1',
   opportunities: [
-    { opportunity: cprAed, since: '2013-05-01' },
-    { opportunity: college, since: '2013-05-01' },
-    { opportunity: aceCertification, since: '2013-05-01' },
-    { opportunity: presentation, since: '2013-05-01' },
-    { opportunity: nccaCertification, since: '2013-05-01' },
-    { opportunity: publication, since: '2013-05-01' },
-    { opportunity: mentoring, since: '2013-05-01' },
-    { opportunity: approvedCourse, since: '2013-05-01' },
-    { opportunity: petition, since: '2013-05-01' },
+    { rule: cprAed.rule, since: '2013-05-01' },
+    { rule: college.rule, since: '2013-05-01' },
+    { rule: aceCertification.rule, since: '2013-05-01' },
+    { rule: presentation.rule, since: '2013-05-01' },
+    { rule: nccaCertification.rule, since: '2013-05-01' },
+    { rule: publication.rule, since: '2013-05-01' },
+    { rule: mentoring.rule, since: '2013-05-01' },
+    { rule: approvedCourse.rule, since: '2013-05-01' },
+    { rule: petition.rule, since: '2013-05-01' },
   ],
 } as const satisfies {
   id: string;
   source: string;
-  opportunities: readonly { opportunity: AnyOpportunity; since: string }[];
+  opportunities: readonly { rule: AnyRule; since: string }[];
 };
 
-export const OPPORTUNITIES: readonly AnyOpportunity[] = RULESET.opportunities.map(
-  (entry) => entry.opportunity,
-);
+export const RULES: readonly AnyRule[] = RULESET.opportunities.map((entry) => entry.rule);
 
-export const OPPORTUNITY_IDS = OPPORTUNITIES.map((o) => o.id) as OpportunityId[];
+export const OPPORTUNITY_IDS = RULES.map((r) => r.id) as OpportunityId[];
 
-export function getOpportunity(id: OpportunityId): AnyOpportunity {
-  const found = OPPORTUNITIES.find((o) => o.id === id);
+export function getRule(id: OpportunityId): AnyRule {
+  const found = RULES.find((r) => r.id === id);
   if (!found) throw new Error(`Unknown opportunity ${id}`);
   return found;
 }
 
 export function opportunitySince(id: OpportunityId): string {
-  return RULESET.opportunities.find((entry) => entry.opportunity.id === id)?.since ?? '2013-05-01';
+  return RULESET.opportunities.find((entry) => entry.rule.id === id)?.since ?? '2013-05-01';
 }
-
-export {
-  aceCertification,
-  approvedCourse,
-  college,
-  cprAed,
-  mentoring,
-  nccaCertification,
-  petition,
-  presentation,
-  publication,
-};

@@ -1,6 +1,6 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { completedField, textField } from '../fields.js';
-import type { Opportunity } from './opportunity.js';
+import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
 
 const schema = z.strictObject({
   kind: z.literal('mentoring'),
@@ -9,11 +9,21 @@ const schema = z.strictObject({
 });
 export type MentoringActivity = z.infer<typeof schema>;
 
-export const mentoring: Opportunity<MentoringActivity> = {
+export const rule: OpportunityRule<MentoringActivity> = {
   id: 'mentoring',
   name: 'Mentoring and community outreach',
-  value: '0.1 per cycle',
   limitPerCycle: 1,
+  schema,
+  credit: () => ({
+    tenths: 1,
+    reason: 'Fitness-related community outreach earns 0.1 CECs, at most 0.1 per cycle (S1).',
+  }),
+  label: (activity) => (activity.title ? `Outreach: ${activity.title}` : 'Community outreach'),
+};
+
+export const guide: OpportunityGuide<MentoringActivity> = {
+  id: 'mentoring',
+  value: '0.1 per cycle',
   description:
     'Community outreach in a fitness-related capacity, such as mentoring or volunteering.',
   evidence: 'A letter or record from the organisation, with the dates and what you did.',
@@ -24,12 +34,6 @@ export const mentoring: Opportunity<MentoringActivity> = {
   },
   interpretation:
     '"0.1 CECs per renewal cycle": we credit 0.1 for outreach and at most 0.1 in total per cycle.',
-  schema,
-  credit: () => ({
-    tenths: 1,
-    reason: 'Fitness-related community outreach earns 0.1 CECs, at most 0.1 per cycle (S1).',
-  }),
-  label: (activity) => (activity.title ? `Outreach: ${activity.title}` : 'Community outreach'),
   question: {
     keywords: [
       'mentor',

@@ -1,6 +1,6 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { completedField, textField } from '../fields.js';
-import type { Opportunity } from './opportunity.js';
+import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
 
 const schema = z.strictObject({
   kind: z.literal('ncca-certification'),
@@ -10,7 +10,7 @@ const schema = z.strictObject({
 export type NccaCertificationActivity = z.infer<typeof schema>;
 
 /** Providers people name when asking. We do not claim they are accredited: the answer always asks to check. */
-const OTHER_PROVIDERS = [
+const OTHER_PROVIDERS: readonly string[] = [
   'nasm',
   'nsca',
   'acsm',
@@ -24,21 +24,10 @@ const OTHER_PROVIDERS = [
   'aea',
 ];
 
-export const nccaCertification: Opportunity<NccaCertificationActivity> = {
+export const rule: OpportunityRule<NccaCertificationActivity> = {
   id: 'ncca-certification',
   name: 'A certification from another NCCA-accredited provider',
-  value: '0.5 for each certification',
   limitPerCycle: null,
-  description:
-    'A fitness-related certification from a separate (non-ACE) provider whose certification is accredited by the NCCA.',
-  evidence: 'The certificate, showing the provider, the certification and the date.',
-  source: {
-    id: 'S1',
-    quote:
-      'Broadening. Obtaining a fitness-related certification from a separate NCCA-accredited provider is worth 0.5 CECs toward your ACE certification renewal.',
-  },
-  interpretation:
-    'This counts only if the certification itself is NCCA-accredited: we cannot check that for you. The source states no limit per cycle, so we credit 0.5 for each one.',
   schema,
   credit(activity) {
     if (/\bace\b/i.test(activity.name)) {
@@ -55,8 +44,24 @@ export const nccaCertification: Opportunity<NccaCertificationActivity> = {
     };
   },
   label: (activity) => `Certification: ${activity.name}`,
+};
+
+export const guide: OpportunityGuide<NccaCertificationActivity> = {
+  id: 'ncca-certification',
+  value: '0.5 for each certification',
+  description:
+    'A fitness-related certification from a separate (non-ACE) provider whose certification is accredited by the NCCA.',
+  evidence: 'The certificate, showing the provider, the certification and the date.',
+  source: {
+    id: 'S1',
+    quote:
+      'Broadening. Obtaining a fitness-related certification from a separate NCCA-accredited provider is worth 0.5 CECs toward your ACE certification renewal.',
+  },
+  interpretation:
+    'This counts only if the certification itself is NCCA-accredited: we cannot check that for you. The source states no limit per cycle, so we credit 0.5 for each one.',
   question: {
-    keywords: [
+    // A call marked pure (not a spread) so bundlers can drop the guide where only the rule is used.
+    keywords: /* @__PURE__ */ [
       'ncca',
       'broaden',
       'broadening',
@@ -64,8 +69,7 @@ export const nccaCertification: Opportunity<NccaCertificationActivity> = {
       'another provider',
       'non-ace',
       'cpt',
-      ...OTHER_PROVIDERS,
-    ],
+    ].concat(OTHER_PROVIDERS),
     examples: ['NASM certification', 'NSCA-CPT'],
     claims: (text) =>
       !/\bace\b/i.test(text) &&

@@ -1,4 +1,4 @@
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { CredentialId } from '../credentials.js';
 import type { IsoDate } from '../dates.js';
 import type { SourceId } from '../sources.js';
@@ -20,14 +20,30 @@ export type QuestionAnswer =
   | { tenths: Tenths; explanation: string }
   | { tenths: null; explanation: string; options: { label: string; tenths: Tenths }[] };
 
-export interface Opportunity<Activity extends { kind: string; completed: IsoDate }> {
+/**
+ * The rule: what the evaluation needs to credit an activity. Kept apart from
+ * the guide text so a browser bundle that only evaluates plans stays small.
+ */
+export interface OpportunityRule<Activity extends { kind: string; completed: IsoDate }> {
   id: Activity['kind'];
   /** Short name in the member's words, e.g. "CPR/AED renewal". */
   name: string;
-  /** The value in one line, e.g. "0.2 for a 1-year certificate, 0.4 for a 2-year one". */
-  value: string;
   /** Total credit this opportunity can give in one cycle; null when the source states none. */
   limitPerCycle: Tenths | null;
+  /** The activity's fields (zod/mini schema, `kind` included). */
+  schema: z.ZodMiniType<Activity, unknown>;
+  credit(activity: Activity, context: CreditContext): Credit;
+  /** A short label for one recorded activity, e.g. "2-year CPR/AED certificate". */
+  label(activity: Activity): string;
+  /** Activities with the same key count once per cycle (S2: a course cannot be repeated). */
+  repeatKey?(activity: Activity): string | null;
+}
+
+/** The guide: what a person reads about the opportunity, its source, and how questions find it. */
+export interface OpportunityGuide<Activity extends { kind: string; completed: IsoDate }> {
+  id: Activity['kind'];
+  /** The value in one line, e.g. "0.2 for a 1-year certificate, 0.4 for a 2-year certificate". */
+  value: string;
   /** What counts, in a sentence or two. */
   description: string;
   /** What to keep as evidence. */
@@ -36,13 +52,6 @@ export interface Opportunity<Activity extends { kind: string; completed: IsoDate
   source: { id: SourceId; quote: string };
   /** How we read the source where it is ambiguous; shown to users. Null when the source is plain. */
   interpretation: string | null;
-  /** The activity's fields (zod/mini schema, `kind` included). */
-  schema: z.ZodMiniType<Activity, unknown>;
-  credit(activity: Activity, context: CreditContext): Credit;
-  /** A short label for one recorded activity, e.g. "2-year CPR/AED certificate". */
-  label(activity: Activity): string;
-  /** Activities with the same key count once per cycle (S2: a course cannot be repeated). */
-  repeatKey?(activity: Activity): string | null;
   /** Free-text question support: words that point here, and how to answer from the text. */
   question: {
     keywords: readonly string[];
@@ -55,5 +64,11 @@ export interface Opportunity<Activity extends { kind: string; completed: IsoDate
   examples: readonly { activity: Omit<Activity, 'completed'>; note?: string }[];
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the registry holds opportunities of every activity type.
+/** An opportunity with its rule and its guide. */
+export type Opportunity<Activity extends { kind: string; completed: IsoDate }> =
+  OpportunityRule<Activity> & OpportunityGuide<Activity>;
+
+// biome-ignore lint/suspicious/noExplicitAny: the registries hold opportunities of every activity type.
 export type AnyOpportunity = Opportunity<any>;
+// biome-ignore lint/suspicious/noExplicitAny: as above.
+export type AnyRule = OpportunityRule<any>;

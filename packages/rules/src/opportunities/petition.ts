@@ -1,7 +1,7 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { cecsField, completedField, textField } from '../fields.js';
 import { exactTenths, formatCecs } from '../units.js';
-import type { Opportunity } from './opportunity.js';
+import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
 
 export const PETITION_STATUSES = ['pending', 'approved', 'denied'] as const;
 
@@ -14,21 +14,10 @@ const schema = z.strictObject({
 });
 export type PetitionActivity = z.infer<typeof schema>;
 
-export const petition: Opportunity<PetitionActivity> = {
+export const rule: OpportunityRule<PetitionActivity> = {
   id: 'petition',
   name: 'Petition for a course that is not ACE-approved',
-  value: 'The amount ACE approves; nothing while pending or if denied',
   limitPerCycle: null,
-  description:
-    'A course that is not ACE-approved can be submitted with a petition form and supporting documents. ACE reviews it (about 30 days, S4) and may approve some CECs or deny it.',
-  evidence: 'The course description, agenda with hours, proof of completion, and ACE’s decision.',
-  source: {
-    id: 'S1',
-    quote:
-      'If you have completed a course that’s not currently ACE-approved, you can submit a petition form online, along with the necessary supporting documentation, to potentially receive credit.',
-  },
-  interpretation:
-    'While a petition is pending we count nothing and show the amount requested; once approved, enter the amount ACE approved.',
   schema,
   credit(activity) {
     const tenths = exactTenths(activity.cecs) ?? 0;
@@ -44,6 +33,21 @@ export const petition: Opportunity<PetitionActivity> = {
     };
   },
   label: (activity) => `Petition: ${activity.title} (${activity.status})`,
+};
+
+export const guide: OpportunityGuide<PetitionActivity> = {
+  id: 'petition',
+  value: 'The amount ACE approves; nothing while pending or if denied',
+  description:
+    'A course that is not ACE-approved can be submitted with a petition form and supporting documents. ACE reviews it (about 30 days, S4) and may approve some CECs or deny it.',
+  evidence: 'The course description, agenda with hours, proof of completion, and ACE’s decision.',
+  source: {
+    id: 'S1',
+    quote:
+      'If you have completed a course that’s not currently ACE-approved, you can submit a petition form online, along with the necessary supporting documentation, to potentially receive credit.',
+  },
+  interpretation:
+    'While a petition is pending we count nothing and show the amount requested; once approved, enter the amount ACE approved.',
   question: {
     keywords: [
       'petition',

@@ -1,6 +1,6 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { completedField, textField } from '../fields.js';
-import type { Opportunity } from './opportunity.js';
+import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
 
 const schema = z.strictObject({
   kind: z.literal('presentation'),
@@ -9,11 +9,22 @@ const schema = z.strictObject({
 });
 export type PresentationActivity = z.infer<typeof schema>;
 
-export const presentation: Opportunity<PresentationActivity> = {
+export const rule: OpportunityRule<PresentationActivity> = {
   id: 'presentation',
   name: 'Presenting',
-  value: '0.5 for presenting, at most 0.5 per cycle',
   limitPerCycle: 5,
+  schema,
+  credit: () => ({
+    tenths: 5,
+    reason:
+      'A professional health and fitness presentation earns 0.5 CECs, at most 0.5 per cycle (S1).',
+  }),
+  label: (activity) => (activity.title ? `Presentation: ${activity.title}` : 'Presentation'),
+};
+
+export const guide: OpportunityGuide<PresentationActivity> = {
+  id: 'presentation',
+  value: '0.5 for presenting, at most 0.5 per cycle',
   description: 'A professional presentation related to the health and fitness industry.',
   evidence:
     'Proof of the presentation: the program or agenda listing you as presenter, the date and the audience.',
@@ -24,13 +35,6 @@ export const presentation: Opportunity<PresentationActivity> = {
   },
   interpretation:
     '"Up to 0.5 CECs per renewal cycle": we credit 0.5 for a presentation and never more than 0.5 in total per cycle, however many you give.',
-  schema,
-  credit: () => ({
-    tenths: 5,
-    reason:
-      'A professional health and fitness presentation earns 0.5 CECs, at most 0.5 per cycle (S1).',
-  }),
-  label: (activity) => (activity.title ? `Presentation: ${activity.title}` : 'Presentation'),
   question: {
     keywords: [
       'present',

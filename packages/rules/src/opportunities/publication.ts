@@ -1,6 +1,6 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { completedField, textField } from '../fields.js';
-import type { Opportunity } from './opportunity.js';
+import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
 
 const schema = z.strictObject({
   kind: z.literal('publication'),
@@ -9,11 +9,22 @@ const schema = z.strictObject({
 });
 export type PublicationActivity = z.infer<typeof schema>;
 
-export const publication: Opportunity<PublicationActivity> = {
+export const rule: OpportunityRule<PublicationActivity> = {
   id: 'publication',
   name: 'Publishing',
-  value: '0.5 for a publication',
   limitPerCycle: null,
+  schema,
+  credit: () => ({
+    tenths: 5,
+    reason:
+      'Publishing a fitness-related article, book or peer-reviewed paper earns 0.5 CECs (S1).',
+  }),
+  label: (activity) => `Publication: ${activity.title}`,
+};
+
+export const guide: OpportunityGuide<PublicationActivity> = {
+  id: 'publication',
+  value: '0.5 for a publication',
   description: 'A fitness-related article or book, or a paper in a peer-reviewed journal.',
   evidence: 'A copy or link of the publication, showing you as author and the publication date.',
   source: {
@@ -23,13 +34,6 @@ export const publication: Opportunity<PublicationActivity> = {
   },
   interpretation:
     'The source gives 0.5 CECs without saying per what or how often: we credit 0.5 for each publication and show no limit per cycle; ACE may decide differently.',
-  schema,
-  credit: () => ({
-    tenths: 5,
-    reason:
-      'Publishing a fitness-related article, book or peer-reviewed paper earns 0.5 CECs (S1).',
-  }),
-  label: (activity) => `Publication: ${activity.title}`,
   question: {
     keywords: [
       'publish',

@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fromDayNumber, toDayNumber } from '../src/dates.js';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  daysBetween,
+  formatUsDate,
+  isIsoDate,
+  parseDate,
+  todayIso,
+  toUnixSeconds,
+} from '../src/index.js';
+
+describe('parseDate', () => {
+  it.each([
+    ['03/31/2027', '2027-03-31'],
+    ['3/1/2027', '2027-03-01'],
+    ['2027-03-31', '2027-03-31'],
+    [' 02/29/2024 ', '2024-02-29'],
+  ])('reads %s', (input, iso) => {
+    expect(parseDate(input)).toEqual({ ok: true, date: iso });
+  });
+
+  it.each([
+    ['02/30/2024', /February 2024 has 29 days/],
+    ['02/29/2023', /February 2023 has 28 days/],
+    ['13/01/2024', /no month 13/],
+    ['1/1/24', /four-digit year/],
+    ['2024/01/01', /not a date I can read/],
+    ['tomorrow', /MM\/DD\/YYYY/],
+    ['', /required/],
+    ['01/01/1850', /outside 1900/],
+  ])('refuses %s with the expected format', (input, message) => {
+    const result = parseDate(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(message);
+  });
+});
+
+describe('calendar arithmetic', () => {
+  it('clamps to the end of the month', () => {
+    expect(addYears('2024-02-29', 2)).toBe('2026-02-28');
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonths('2027-01-31', -2)).toBe('2026-11-30');
+  });
+  it('counts days across years', () => {
+    expect(daysBetween('2026-11-27', '2027-03-31')).toBe(124);
+    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
+  });
+  it('formats for ACE as MM/DD/YYYY', () => {
+    expect(formatUsDate('2027-03-01')).toBe('03/01/2027');
+  });
+  it('today is the local calendar day, whatever the time zone', () => {
+    expect(todayIso(new Date(2026, 10, 27, 23, 59))).toBe('2026-11-27');
+    expect(todayIso(new Date(2026, 10, 27, 0, 0))).toBe('2026-11-27');
+  });
+  it('gives Unix seconds at midnight UTC for Discord timestamps and calendars', () => {
+    expect(toUnixSeconds('1970-01-02')).toBe(86400);
+    expect(toUnixSeconds('2027-03-31')).toBe(Date.UTC(2027, 2, 31) / 1000);
+  });
+  it('isIsoDate accepts only canonical, real dates', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2024-2-29')).toBe(false);
+  });
+});
+
+const isoDates = fc
+  .date({
+    min: new Date(Date.UTC(1900, 0, 1)),
+    max: new Date(Date.UTC(2199, 11, 31)),
+    noInvalidDate: true,
+  })
+  .map((d) => d.toISOString().slice(0, 10));
+
+describe('properties', () => {
+  it('any date round-trips through MM/DD/YYYY, ISO and the day number', () => {
+    fc.assert(
+      fc.property(isoDates, (iso) => {
+        expect(parseDate(formatUsDate(iso))).toEqual({ ok: true, date: iso });
+        expect(parseDate(iso)).toEqual({ ok: true, date: iso });
+        expect(fromDayNumber(toDayNumber(iso))).toBe(iso);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('day numbers agree with the UTC calendar', () => {
+    fc.assert(
+      fc.property(isoDates, (iso) => {
+        expect(toDayNumber(iso) * 86400000).toBe(Date.parse(`${iso}T00:00:00Z`));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('adding days then subtracting them returns the same date', () => {
+    fc.assert(
+      fc.property(isoDates, fc.integer({ min: -5000, max: 5000 }), (iso, n) => {
+        expect(addDays(addDays(iso, n), -n)).toBe(iso);
+        expect(daysBetween(iso, addDays(iso, n))).toBe(n);
+      }),
+    );
+  });
+  it('parseDate never throws on any string', () => {
+    let cases = 0;
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
+        cases++;
+        const result = parseDate(text);
+        expect(typeof result.ok).toBe('boolean');
+      }),
+      { numRuns: 5000 },
+    );
+    console.info(`parseDate fuzz: ${cases} cases`);
+  });
+});
