@@ -1,0 +1,304 @@
+/** The gateway: HELLO, heartbeats, IDENTIFY/READY, RESUME with replay, sharding, dispatches. */
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import { asArray, asNumber, asObject, asString, type JsonObject } from './util.js';
+
+export const GatewayOp = {
+  Dispatch: 0,
+  Heartbeat: 1,
+  Identify: 2,
+  PresenceUpdate: 3,
+  VoiceStateUpdate: 4,
+  Resume: 6,
+  Reconnect: 7,
+  RequestGuildMembers: 8,
+  InvalidSession: 9,
+  Hello: 10,
+  HeartbeatAck: 11,
+} as const;
+
+export interface DispatchPayload {
+  op: 0;
+  t: string;
+  s: number;
+  d: unknown;
+}
+
+/** One gateway session (one shard of one login); survives disconnects until invalidated. */
+export interface GatewaySession {
+  readonly id: string;
+  readonly shardId: number;
+  readonly shardCount: number;
+  readonly intents: number;
+  /** The IDENTIFY payload's `d`. */
+  readonly identify: JsonObject;
+  seq: number;
+  socket: WebSocket | undefined;
+  invalid: boolean;
+  /** Every dispatch sent on the session (replayed on RESUME). */
+  readonly log: DispatchPayload[];
+}
+
+/** Something that happened on the gateway, in order. */
+export interface GatewayEvent {
+  type: 'identify' | 'resume' | 'close' | 'invalid-resume';
+  shardId: number;
+  at: number;
+  code?: number;
+}
+
+/** What the gateway needs from the rest of the fake. */
+export interface GatewayHost {
+  readyData(session: GatewaySession): JsonObject;
+  guildCreates(shardId: number, shardCount: number): JsonObject[];
+  memberChunks(request: JsonObject): JsonObject[];
+  checkToken(token: string): boolean;
+  changed(): void;
+}
+
+const MAX_LOG = 10_000;
+
+interface Connection {
+  socket: WebSocket;
+  session: GatewaySession | undefined;
+}
+
+export class Gateway {
+  identifies = 0;
+  resumes = 0;
+  /** Set false to stop acknowledging heartbeats (the client then treats the connection as zombied). */
+  ackHeartbeats = true;
+  readonly events: GatewayEvent[] = [];
+  /** Presence updates (op 3) sent by the client. */
+  readonly presences: JsonObject[] = [];
+  readonly #wss = new WebSocketServer({ noServer: true });
+  readonly #sessions = new Map<string, GatewaySession>();
+  readonly #current = new Map<number, GatewaySession>();
+  readonly #connections = new Set<Connection>();
+  #lastShardCount = 1;
+
+  constructor(
+    private readonly host: GatewayHost,
+    private readonly heartbeatIntervalMs: number,
+  ) {}
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#onConnection(ws));
+  }
+
+  /** The shard count the client identified with (1 until it has). */
+  get shardCount(): number {
+    return this.#lastShardCount;
+  }
+
+  /** The live session of a shard (the latest IDENTIFY for it). */
+  session(shardId: number): GatewaySession | undefined {
+    const session = this.#current.get(shardId);
+    return session && !session.invalid ? session : undefined;
+  }
+
+  sessions(): GatewaySession[] {
+    return [...this.#current.values()].filter((s) => !s.invalid);
+  }
+
+  get connected(): boolean {
+    return this.sessions().some((s) => s.socket?.readyState === WebSocket.OPEN);
+  }
+
+  /** Sends a dispatch on a shard's session (buffered for replay if the socket is down). */
+  dispatch(t: string, d: unknown, shardId: number): DispatchPayload {
+    const session = this.session(shardId);
+    if (!session) {
+      throw new Error(
+        `discord-fake: no gateway session for shard ${shardId}; has the client logged in? (await fake.waitForIdentify())`,
+      );
+    }
+    return this.#dispatch(session, t, d);
+  }
+
+  #dispatch(session: GatewaySession, t: string, d: unknown): DispatchPayload {
+    session.seq += 1;
+    const payload: DispatchPayload = { op: 0, t, s: session.seq, d };
+    session.log.push(payload);
+    if (session.log.length > MAX_LOG) session.log.shift();
+    this.#send(session.socket, payload);
+    return payload;
+  }
+
+  /** Closes shard sockets with `code`; the session stays resumable. */
+  disconnect(code: number, shardId?: number): void {
+    for (const session of this.#targets(shardId)) {
+      session.socket?.close(code, 'discord-fake disconnect');
+    }
+  }
+
+  /** Sends op 9 INVALID_SESSION; unless resumable, the session is gone and the client must IDENTIFY. */
+  invalidate(resumable: boolean, shardId?: number): void {
+    for (const session of this.#targets(shardId)) {
+      this.#send(session.socket, { op: GatewayOp.InvalidSession, d: resumable });
+      if (!resumable) session.invalid = true;
+    }
+  }
+
+  /** Sends op 7 RECONNECT: the client closes and resumes. */
+  requestReconnect(shardId?: number): void {
+    for (const session of this.#targets(shardId)) {
+      this.#send(session.socket, { op: GatewayOp.Reconnect, d: null });
+    }
+  }
+
+  #targets(shardId: number | undefined): GatewaySession[] {
+    const all = this.sessions();
+    const targets = shardId === undefined ? all : all.filter((s) => s.shardId === shardId);
+    if (targets.length === 0) {
+      throw new Error(
+        `discord-fake: no gateway session${shardId === undefined ? '' : ` for shard ${shardId}`}`,
+      );
+    }
+    return targets;
+  }
+
+  close(): void {
+    for (const connection of this.#connections) connection.socket.terminate();
+    this.#connections.clear();
+    this.#wss.close();
+  }
+
+  #send(socket: WebSocket | undefined, payload: unknown): void {
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(payload));
+  }
+
+  #onConnection(socket: WebSocket): void {
+    const connection: Connection = { socket, session: undefined };
+    this.#connections.add(connection);
+    socket.on('message', (data, isBinary) => this.#onMessage(connection, data, isBinary));
+    socket.on('close', (code) => {
+      this.#connections.delete(connection);
+      const session = connection.session;
+      if (session && session.socket === socket) {
+        session.socket = undefined;
+        this.events.push({ type: 'close', shardId: session.shardId, at: Date.now(), code });
+        this.host.changed();
+      }
+    });
+    socket.on('error', () => {
+      /* a broken client socket is just closed */
+    });
+    this.#send(socket, {
+      op: GatewayOp.Hello,
+      d: { heartbeat_interval: this.heartbeatIntervalMs, _trace: ['["discord-fake",{}]'] },
+    });
+  }
+
+  #onMessage(connection: Connection, data: RawData, isBinary: boolean): void {
+    const { socket } = connection;
+    if (isBinary) {
+      socket.close(4002, 'Error while decoding payload (discord-fake speaks JSON only)');
+      return;
+    }
+    let payload: JsonObject;
+    try {
+      const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : data.toString();
+      payload = asObject(JSON.parse(text));
+    } catch {
+      socket.close(4002, 'Error while decoding payload');
+      return;
+    }
+    const d = asObject(payload.d);
+    switch (payload.op) {
+      case GatewayOp.Heartbeat:
+        if (this.ackHeartbeats) this.#send(socket, { op: GatewayOp.HeartbeatAck });
+        return;
+      case GatewayOp.Identify:
+        this.#identify(connection, d);
+        return;
+      case GatewayOp.Resume:
+        this.#resume(connection, d);
+        return;
+      case GatewayOp.PresenceUpdate:
+        this.presences.push(d);
+        return;
+      case GatewayOp.VoiceStateUpdate:
+        return;
+      case GatewayOp.RequestGuildMembers:
+        if (!connection.session) {
+          socket.close(4003, 'Not authenticated');
+          return;
+        }
+        for (const chunk of this.host.memberChunks(d)) {
+          this.#dispatch(connection.session, 'GUILD_MEMBERS_CHUNK', chunk);
+        }
+        return;
+      default:
+        socket.close(4001, `Unknown opcode ${String(payload.op)}`);
+    }
+  }
+
+  #identify(connection: Connection, d: JsonObject): void {
+    const { socket } = connection;
+    if (connection.session) {
+      socket.close(4005, 'Already authenticated');
+      return;
+    }
+    if (!this.host.checkToken(asString(d.token) ?? '')) {
+      socket.close(4004, 'Authentication failed');
+      return;
+    }
+    const shard = asArray(d.shard);
+    const shardId = asNumber(shard[0]) ?? 0;
+    const shardCount = asNumber(shard[1]) ?? 1;
+    if (shardCount < 1 || shardId < 0 || shardId >= shardCount) {
+      socket.close(4010, 'Invalid shard');
+      return;
+    }
+    const session: GatewaySession = {
+      id: randomBytes(16).toString('hex'),
+      shardId,
+      shardCount,
+      intents: asNumber(d.intents) ?? 0,
+      identify: d,
+      seq: 0,
+      socket,
+      invalid: false,
+      log: [],
+    };
+    const previous = this.#current.get(shardId);
+    if (previous) previous.invalid = true;
+    this.#sessions.set(session.id, session);
+    this.#current.set(shardId, session);
+    this.#lastShardCount = shardCount;
+    connection.session = session;
+    this.#dispatch(session, 'READY', this.host.readyData(session));
+    for (const guild of this.host.guildCreates(shardId, shardCount)) {
+      this.#dispatch(session, 'GUILD_CREATE', guild);
+    }
+    this.identifies += 1;
+    this.events.push({ type: 'identify', shardId, at: Date.now() });
+    this.host.changed();
+  }
+
+  #resume(connection: Connection, d: JsonObject): void {
+    const { socket } = connection;
+    if (connection.session) {
+      socket.close(4005, 'Already authenticated');
+      return;
+    }
+    const session = this.#sessions.get(asString(d.session_id) ?? '');
+    if (!session || session.invalid || !this.host.checkToken(asString(d.token) ?? '')) {
+      this.events.push({ type: 'invalid-resume', shardId: session?.shardId ?? -1, at: Date.now() });
+      this.#send(socket, { op: GatewayOp.InvalidSession, d: false });
+      return;
+    }
+    const seq = asNumber(d.seq) ?? 0;
+    if (session.socket && session.socket !== socket) session.socket.terminate();
+    session.socket = socket;
+    connection.session = session;
+    for (const missed of session.log.filter((p) => p.s > seq)) this.#send(socket, missed);
+    this.#dispatch(session, 'RESUMED', {});
+    this.resumes += 1;
+    this.events.push({ type: 'resume', shardId: session.shardId, at: Date.now() });
+    this.host.changed();
+  }
+}

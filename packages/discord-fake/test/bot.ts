@@ -1,0 +1,259 @@
+/** A tiny inline bot on the real discord.js client, used by the tests. */
+import { once } from 'node:events';
+import {
+  ActionRowBuilder,
+  AttachmentBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  ChannelType,
+  Client,
+  EmbedBuilder,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  MessageFlags,
+  ModalBuilder,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+} from 'discord.js';
+import type { FakeDiscord } from '../src/index.js';
+
+export const LOG_ENTRIES = ['abs', 'abc-workshop', 'cpr', 'yoga'];
+
+export const commands = [
+  new SlashCommandBuilder()
+    .setName('echo')
+    .setDescription('Echo text back')
+    .addStringOption((o) => o.setName('text').setDescription('What to say').setRequired(true))
+    .addBooleanOption((o) => o.setName('private').setDescription('Only you see it')),
+  new SlashCommandBuilder().setName('slow').setDescription('Defers, then edits'),
+  new SlashCommandBuilder().setName('multi').setDescription('Replies and follows up'),
+  new SlashCommandBuilder()
+    .setName('log')
+    .setDescription('Manage the log')
+    .addSubcommand((s) =>
+      s
+        .setName('remove')
+        .setDescription('Remove an entry')
+        .addStringOption((o) =>
+          o.setName('entry').setDescription('Entry').setRequired(true).setAutocomplete(true),
+        ),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('add')
+        .setDescription('Add hours')
+        .addIntegerOption((o) =>
+          o
+            .setName('hours')
+            .setDescription('Hours')
+            .setRequired(true)
+            .setMinValue(1)
+            .setMaxValue(40),
+        )
+        .addStringOption((o) =>
+          o
+            .setName('term')
+            .setDescription('Term')
+            .addChoices({ name: '2 years', value: '2yr' }, { name: '1 year', value: '1yr' }),
+        ),
+    ),
+  new SlashCommandBuilder().setName('counter').setDescription('A counter with a button'),
+  new SlashCommandBuilder().setName('report').setDescription('Sends a CSV file'),
+  new SlashCommandBuilder().setName('vanity').setDescription('Calls a route the fake lacks'),
+  new SlashCommandBuilder()
+    .setName('notify')
+    .setDescription('Posts to a channel and DMs a user')
+    .addUserOption((o) => o.setName('user').setDescription('Who').setRequired(true))
+    .addChannelOption((o) =>
+      o
+        .setName('channel')
+        .setDescription('Where')
+        .setRequired(true)
+        .addChannelTypes(ChannelType.GuildText),
+    ),
+  new SlashCommandBuilder()
+    .setName('whois')
+    .setDescription('Describes a member')
+    .addUserOption((o) => o.setName('user').setDescription('Who').setRequired(true)),
+  new SlashCommandBuilder()
+    .setName('admin')
+    .setDescription('Admins only')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
+  new SlashCommandBuilder().setName('feedback').setDescription('Opens a modal'),
+  new SlashCommandBuilder().setName('ignore').setDescription('The bot never answers this'),
+  new SlashCommandBuilder().setName('embed').setDescription('Replies with an embed'),
+];
+
+export interface TestBot {
+  client: Client;
+  /** Errors the bot's handlers hit (REST failures and the like). */
+  errors: Error[];
+  destroy(): Promise<void>;
+}
+
+async function handle(interaction: Interaction): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    const typed = interaction.options.getFocused();
+    await interaction.respond(
+      LOG_ENTRIES.filter((e) => e.startsWith(typed)).map((e) => ({ name: e, value: e })),
+    );
+    return;
+  }
+  if (interaction.isButton()) {
+    const [kind, n] = interaction.customId.split(':');
+    if (kind === 'inc') {
+      const next = Number(n) + 1;
+      await interaction.update({
+        content: `count: ${next}`,
+        components: [counterRow(next)],
+      });
+    }
+    return;
+  }
+  if (interaction.isModalSubmit()) {
+    const text = interaction.fields.getTextInputValue('feedback-text');
+    await interaction.reply({ content: `thanks for: ${text}`, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  if (!interaction.isChatInputCommand()) return;
+  switch (interaction.commandName) {
+    case 'echo': {
+      const text = interaction.options.getString('text', true);
+      const hidden = interaction.options.getBoolean('private') ?? true;
+      await interaction.reply({
+        content: `echo: ${text}`,
+        flags: hidden ? MessageFlags.Ephemeral : undefined,
+      });
+      return;
+    }
+    case 'slow':
+      await interaction.deferReply();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await interaction.editReply('done slowly');
+      return;
+    case 'multi':
+      await interaction.reply('first');
+      await interaction.followUp({ content: 'second', flags: MessageFlags.Ephemeral });
+      return;
+    case 'log': {
+      if (interaction.options.getSubcommand() === 'remove') {
+        await interaction.reply(`removed ${interaction.options.getString('entry', true)}`);
+      } else {
+        const hours = interaction.options.getInteger('hours', true);
+        const term = interaction.options.getString('term') ?? 'none';
+        await interaction.reply(`added ${hours}h (${term})`);
+      }
+      return;
+    }
+    case 'counter':
+      await interaction.reply({ content: 'count: 0', components: [counterRow(0)] });
+      return;
+    case 'report':
+      await interaction.reply({
+        content: 'your report',
+        files: [
+          new AttachmentBuilder(Buffer.from('date,hours\n2024-01-01,2\n'), { name: 'report.csv' }),
+        ],
+      });
+      return;
+    case 'vanity':
+      try {
+        await interaction.guild?.fetchVanityData();
+        await interaction.reply('vanity ok');
+      } catch {
+        await interaction.reply({ content: 'vanity failed', flags: MessageFlags.Ephemeral });
+      }
+      return;
+    case 'notify': {
+      const user = interaction.options.getUser('user', true);
+      const channel = interaction.options.getChannel('channel', true, [ChannelType.GuildText]);
+      await channel.send(`heads up, ${user.username}`);
+      await user.send('you have a notification');
+      await interaction.reply({ content: 'notified', flags: MessageFlags.Ephemeral });
+      return;
+    }
+    case 'whois': {
+      const user = interaction.options.getUser('user', true);
+      const member = interaction.options.getMember('user');
+      const roles =
+        member && 'roles' in member && !Array.isArray(member.roles)
+          ? member.roles.cache.filter((r) => r.id !== interaction.guildId).map((r) => r.name)
+          : [];
+      await interaction.reply(`${user.username} roles: ${roles.join(', ') || '(none)'}`);
+      return;
+    }
+    case 'admin':
+      await interaction.reply('admin ok');
+      return;
+    case 'feedback':
+      await interaction.showModal(
+        new ModalBuilder()
+          .setCustomId('feedback-modal')
+          .setTitle('Feedback')
+          .addComponents(
+            new ActionRowBuilder<TextInputBuilder>().addComponents(
+              new TextInputBuilder()
+                .setCustomId('feedback-text')
+                .setLabel('Your feedback')
+                .setStyle(TextInputStyle.Paragraph),
+            ),
+          ),
+      );
+      return;
+    case 'embed':
+      await interaction.reply({
+        embeds: [
+          new EmbedBuilder()
+            .setTitle('Summary')
+            .setDescription('2 of 3 done')
+            .addFields({ name: 'CPR', value: 'expires soon' }),
+        ],
+      });
+      return;
+    default:
+      return;
+  }
+}
+
+function counterRow(n: number): ActionRowBuilder<ButtonBuilder> {
+  return new ActionRowBuilder<ButtonBuilder>().addComponents(
+    new ButtonBuilder().setCustomId(`inc:${n}`).setLabel('+1').setStyle(ButtonStyle.Primary),
+  );
+}
+
+/** Logs a client in to the fake, waits for ClientReady, registers the commands. */
+export async function startBot(
+  fake: FakeDiscord,
+  options: { register?: boolean; shards?: number[]; shardCount?: number } = {},
+): Promise<TestBot> {
+  const client = new Client({
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+    ],
+    ...fake.clientOptions(),
+    ...(options.shards ? { shards: options.shards, shardCount: options.shardCount } : {}),
+  });
+  const errors: Error[] = [];
+  client.on(Events.Error, (error) => errors.push(error));
+  client.on(Events.InteractionCreate, (interaction) => {
+    handle(interaction).catch((error: unknown) => {
+      errors.push(error instanceof Error ? error : new Error(String(error)));
+    });
+  });
+  const ready = once(client, Events.ClientReady);
+  await client.login('fake-token');
+  await ready;
+  if (options.register !== false) {
+    await client.application?.commands.set(commands.map((c) => c.toJSON()));
+  }
+  return {
+    client,
+    errors,
+    destroy: () => client.destroy(),
+  };
+}
