@@ -2,11 +2,13 @@
 import { once } from 'node:events';
 import {
   ActionRowBuilder,
+  ApplicationCommandType,
   AttachmentBuilder,
   ButtonBuilder,
   ButtonStyle,
   ChannelType,
   Client,
+  ContextMenuCommandBuilder,
   EmbedBuilder,
   Events,
   GatewayIntentBits,
@@ -15,6 +17,7 @@ import {
   ModalBuilder,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  StringSelectMenuBuilder,
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
@@ -85,6 +88,13 @@ export const commands = [
   new SlashCommandBuilder().setName('feedback').setDescription('Opens a modal'),
   new SlashCommandBuilder().setName('ignore').setDescription('The bot never answers this'),
   new SlashCommandBuilder().setName('embed').setDescription('Replies with an embed'),
+  new SlashCommandBuilder().setName('pick').setDescription('Replies with a select menu'),
+  new SlashCommandBuilder().setName('poll').setDescription('Posts a message with a button'),
+  new SlashCommandBuilder()
+    .setName('members')
+    .setDescription('Fetches all members over the gateway'),
+  new SlashCommandBuilder().setName('fetched').setDescription('Replies with withResponse'),
+  new ContextMenuCommandBuilder().setName('Inspect').setType(ApplicationCommandType.User),
 ];
 
 export interface TestBot {
@@ -102,8 +112,31 @@ async function handle(interaction: Interaction): Promise<void> {
     );
     return;
   }
+  if (interaction.isStringSelectMenu()) {
+    await interaction.update({
+      content: `picked: ${interaction.values.join(', ')}`,
+      components: [],
+    });
+    return;
+  }
+  if (interaction.isUserContextMenuCommand()) {
+    await interaction.reply(`inspected ${interaction.targetUser.username}`);
+    return;
+  }
   if (interaction.isButton()) {
     const [kind, n] = interaction.customId.split(':');
+    if (kind === 'vote') {
+      await interaction.reply({
+        content: `${interaction.user.username} voted`,
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
+    if (kind === 'reset') {
+      await interaction.deferUpdate();
+      await interaction.editReply({ content: 'count: 0', components: [counterRow(0)] });
+      return;
+    }
     if (kind === 'inc') {
       const next = Number(n) + 1;
       await interaction.update({
@@ -203,6 +236,46 @@ async function handle(interaction: Interaction): Promise<void> {
           ),
       );
       return;
+    case 'pick':
+      await interaction.reply({
+        content: 'pick one',
+        components: [
+          new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
+            new StringSelectMenuBuilder()
+              .setCustomId('fruit')
+              .addOptions({ label: 'Apple', value: 'apple' }, { label: 'Pear', value: 'pear' }),
+          ),
+        ],
+      });
+      return;
+    case 'poll': {
+      const channel = interaction.channel;
+      if (channel?.isSendable()) {
+        await channel.send({
+          content: 'vote here',
+          components: [
+            new ActionRowBuilder<ButtonBuilder>().addComponents(
+              new ButtonBuilder()
+                .setCustomId('vote')
+                .setLabel('Vote')
+                .setStyle(ButtonStyle.Success),
+            ),
+          ],
+        });
+      }
+      await interaction.reply({ content: 'poll posted', flags: MessageFlags.Ephemeral });
+      return;
+    }
+    case 'members': {
+      const members = await interaction.guild?.members.fetch();
+      await interaction.reply(`members: ${members?.size ?? 0}`);
+      return;
+    }
+    case 'fetched': {
+      const response = await interaction.reply({ content: 'with response', withResponse: true });
+      await interaction.followUp(`reply id ${response.resource?.message?.id ?? 'none'}`);
+      return;
+    }
     case 'embed':
       await interaction.reply({
         embeds: [
@@ -221,6 +294,7 @@ async function handle(interaction: Interaction): Promise<void> {
 function counterRow(n: number): ActionRowBuilder<ButtonBuilder> {
   return new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder().setCustomId(`inc:${n}`).setLabel('+1').setStyle(ButtonStyle.Primary),
+    new ButtonBuilder().setCustomId('reset').setLabel('Reset').setStyle(ButtonStyle.Secondary),
   );
 }
 
@@ -234,12 +308,17 @@ export async function startBot(
       GatewayIntentBits.Guilds,
       GatewayIntentBits.GuildMessages,
       GatewayIntentBits.DirectMessages,
+      GatewayIntentBits.MessageContent,
     ],
     ...fake.clientOptions(),
     ...(options.shards ? { shards: options.shards, shardCount: options.shardCount } : {}),
   });
   const errors: Error[] = [];
   client.on(Events.Error, (error) => errors.push(error));
+  client.on(Events.MessageCreate, (message) => {
+    if (message.author.bot || message.content !== '!ping') return;
+    message.reply('pong').catch((error: unknown) => errors.push(error as Error));
+  });
   client.on(Events.InteractionCreate, (interaction) => {
     handle(interaction).catch((error: unknown) => {
       errors.push(error instanceof Error ? error : new Error(String(error)));

@@ -129,7 +129,7 @@ describe('interactions', () => {
   test('a button click updates the message it is on', async () => {
     const { fake } = await setup();
     const reply = await fake.command({ name: 'counter' });
-    expect(reply.message?.customIds()).toEqual(['inc:0']);
+    expect(reply.message?.customIds()).toEqual(['inc:0', 'reset']);
     const first = await fake.clickButton({ message: reply, customId: 'inc:0' });
     expect(first.type).toBe(7);
     expect(first.content).toBe('count: 1');
@@ -140,8 +140,74 @@ describe('interactions', () => {
     expect(reply.message?.edits).toBe(2);
     expect(reply.message?.history.map((h) => h.content)).toEqual(['count: 0', 'count: 1']);
     await expect(fake.clickButton({ message: reply, customId: 'inc:0' })).rejects.toThrow(
-      /no component "inc:0"; custom ids: inc:2/,
+      /no component "inc:0"; custom ids: inc:2, reset/,
     );
+  });
+
+  test('a deferred update resolves with the edit of the clicked message', async () => {
+    const { fake } = await setup();
+    const reply = await fake.command({ name: 'counter' });
+    await fake.clickButton({ message: reply, customId: 'inc:0' });
+    const reset = await fake.clickButton({ message: reply, customId: 'reset' });
+    expect(reset.type).toBe(6);
+    const final = await reset.final();
+    expect(final).toBe(reply.message);
+    expect(final.content).toBe('count: 0');
+  });
+
+  test('a button on a channel message; a component answered with a new message', async () => {
+    const { fake } = await setup();
+    await fake.command({ name: 'poll' });
+    const [poll] = fake.messages('general');
+    expect(poll?.content).toBe('vote here');
+    const vote = await fake.clickButton({
+      message: poll?.id ?? '',
+      customId: 'vote',
+      user: 'carol',
+    });
+    expect(vote.type).toBe(4);
+    expect(vote.content).toBe('carol voted');
+    expect(vote.interaction.message).toMatchObject({ id: poll?.id, content: 'vote here' });
+  });
+
+  test('a string select menu', async () => {
+    const { fake } = await setup();
+    const reply = await fake.command({ name: 'pick' });
+    await expect(
+      fake.selectMenu({ message: reply, customId: 'fruit', values: ['plum'] }),
+    ).rejects.toThrow(/has no option plum; options: apple, pear/);
+    const picked = await fake.selectMenu({ message: reply, customId: 'fruit', values: ['pear'] });
+    expect(picked.content).toBe('picked: pear');
+    expect(reply.message?.components).toEqual([]);
+  });
+
+  test('a user context-menu command', async () => {
+    const { fake } = await setup();
+    const reply = await fake.contextMenu({ name: 'Inspect', target: 'dave' });
+    expect(reply.content).toBe('inspected dave');
+  });
+
+  test('withResponse gets the callback response with the message', async () => {
+    const { fake } = await setup();
+    const reply = await fake.command({ name: 'fetched' });
+    const followUp = await reply.followUp();
+    expect(followUp.content).toBe(`reply id ${reply.message?.id}`);
+  });
+
+  test('guild.members.fetch() is answered over the gateway (op 8)', async () => {
+    const { fake } = await setup({ guilds: [{ members: ['a', 'b'] }] });
+    const reply = await fake.command({ name: 'members' });
+    // bot, owner, a, b and the invoking user
+    expect(reply.content).toBe('members: 5');
+  });
+
+  test('a user message reaches the bot as MESSAGE_CREATE', async () => {
+    const { fake } = await setup();
+    const sent = fake.userMessage({ user: 'erin', content: '!ping' });
+    const pong = await fake.waitFor(() =>
+      fake.messages('general').find((m) => m.content === 'pong'),
+    );
+    expect(pong.messageReference).toMatchObject({ message_id: sent.id });
   });
 
   test('a multipart reply records the file name and content', async () => {
