@@ -37,10 +37,11 @@ export function checkCourseNumber(input: string): CourseNumberCheck {
       `"${normalized}" contains "${stray[0]}", which never appears in a course number. Expected ${EXPECTED}.`,
     );
   }
-  const match = /^([A-Z]*)(\d*)(.*)$/.exec(normalized);
-  const letters = match?.[1] ?? '';
-  const digits = match?.[2] ?? '';
-  const rest = match?.[3] ?? '';
+  // Only letters and digits remain: split into leading letters, digits, and whatever follows.
+  const letters = normalized.slice(0, normalized.search(/[^A-Z]|$/));
+  const afterLetters = normalized.slice(letters.length);
+  const digits = afterLetters.slice(0, afterLetters.search(/\D|$/));
+  const rest = afterLetters.slice(digits.length);
   if (letters === '') {
     return invalid(normalized, `"${normalized}" has no prefix. Expected ${EXPECTED}.`);
   }

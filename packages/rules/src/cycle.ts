@@ -13,12 +13,7 @@ import {
   type IsoDate,
   todayIso,
 } from './dates.js';
-import {
-  type Activity,
-  getRule,
-  type OpportunityId,
-  opportunitySince,
-} from './opportunities/index.js';
+import { type Activity, getEntry, getRule, type OpportunityId } from './opportunities/index.js';
 import type { Certification, Plan } from './plan.js';
 import { FACTS } from './sources.js';
 import { formatCecs, REQUIRED_TENTHS, type Tenths } from './units.js';
@@ -45,7 +40,7 @@ export const ETHICS_TENTHS: Tenths = 1;
 export function cycleOf(certification: Certification): Cycle {
   const estimated = certification.expires === undefined;
   // Only one of the two dates is present (the schema makes sure).
-  const end = certification.expires ?? addYears(certification.certified ?? '', 2);
+  const end = certification.expires ?? addYears(String(certification.certified), 2);
   return { start: addDays(addYears(end, -2), 1), end, estimated };
 }
 
@@ -82,14 +77,14 @@ export function creditActivity(
   activity: Activity,
   credential: CredentialId | null = null,
 ): ActivityCredit {
-  const since = opportunitySince(activity.kind);
+  const { rule, since } = getEntry(activity.kind);
   if (activity.completed < since) {
     return {
       tenths: 0,
       reason: `Completed before ${formatUsDate(since)}, the date of the rules this tool knows (S1).`,
     };
   }
-  return getRule(activity.kind).credit(activity, { credential });
+  return rule.credit(activity, { credential });
 }
 
 export interface EvaluatedItem {
@@ -262,13 +257,16 @@ function evaluateCertification(
         a.index - b.index,
     );
 
-  // A course repeated in the cycle counts once (S2): the entry worth the most,
-  // so adding an entry can never lower a total.
+  // A course repeated in the cycle counts once (S2): the earned entry worth the
+  // most (a planned one only if none is earned yet), so recording an entry
+  // never lowers what is earned.
   const counts = new Map<string, (typeof order)[number]>();
+  const rank = (e: (typeof order)[number]) =>
+    (e.activity.completed <= today ? 1_000_000 : 0) + e.credit;
   for (const entry of order) {
     if (entry.key === null || !inCycle(cycle, entry.activity.completed)) continue;
     const best = counts.get(entry.key);
-    if (!best || entry.credit > best.credit) counts.set(entry.key, entry);
+    if (!best || rank(entry) > rank(best)) counts.set(entry.key, entry);
   }
 
   const usedByKind = new Map<OpportunityId, Tenths>();
@@ -319,7 +317,7 @@ function evaluateCertification(
   const warnings: string[] = [];
   if (cycle.estimated) {
     warnings.push(
-      `Expiration estimated as two years after ${formatUsDate(certification.certified ?? '')}: use the expiration date your ACE account shows.`,
+      `Expiration estimated as two years after ${formatUsDate(String(certification.certified))}: use the expiration date your ACE account shows.`,
     );
   }
   if (status === 'grace') {

@@ -18,7 +18,8 @@ export function isLeapYear(year: number): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function pad(value: number, width: number): string {
@@ -75,9 +76,9 @@ export function parseDate(input: string): DateResult {
   const text = String(input).trim();
   if (text === '') return { ok: false, error: `A date is required: ${DATE_FORMAT_HINT}.` };
   const us = US.exec(text);
-  if (us) return build(text, us[3] ?? '', Number(us[1]), Number(us[2]));
+  if (us) return build(text, String(us[3]), Number(us[1]), Number(us[2]));
   const isoMatch = ISO.exec(text);
-  if (isoMatch) return build(text, isoMatch[1] ?? '', Number(isoMatch[2]), Number(isoMatch[3]));
+  if (isoMatch) return build(text, String(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]));
   return { ok: false, error: `"${text}" is not a date I can read. Use ${DATE_FORMAT_HINT}.` };
 }
 

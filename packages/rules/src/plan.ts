@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { CREDENTIAL_IDS, type CredentialId } from './credentials.js';
-import { dateField } from './fields.js';
+import { dateField, fieldError } from './fields.js';
 import {
   type Activity,
   OPPORTUNITY_IDS,
@@ -12,9 +12,10 @@ import {
   RULES,
 } from './opportunities/index.js';
 
-const credentialField = z.enum(CREDENTIAL_IDS as [CredentialId, ...CredentialId[]], {
-  error: `Credential must be one of ${CREDENTIAL_IDS.join(', ')}.`,
-});
+const credentialField = z.enum(
+  CREDENTIAL_IDS as [CredentialId, ...CredentialId[]],
+  fieldError('Credential', `one of ${CREDENTIAL_IDS.join(', ')}`),
+);
 
 export const certificationSchema = z
   .strictObject({
@@ -37,20 +38,17 @@ const activitySchemas = RULES.map((o) => o.schema) as unknown as [
 ];
 
 export const activitySchema = z.discriminatedUnion('kind', activitySchemas, {
-  error: (issue) =>
-    issue.code === 'invalid_union'
-      ? `Activity kind must be one of ${OPPORTUNITY_IDS.join(', ')}.`
-      : undefined,
+  error: () => `Each activity needs a "kind": one of ${OPPORTUNITY_IDS.join(', ')}.`,
 }) as unknown as z.ZodMiniType<Activity, unknown>;
 
 export const planSchema = z.strictObject({
   today: z.optional(dateField('Today')),
-  certifications: z.array(certificationSchema, { error: 'Certifications must be a list.' }).check(
+  certifications: z.array(certificationSchema, fieldError('Certifications', 'a list')).check(
     z.refine((list) => new Set(list.map((c) => c.credential)).size === list.length, {
       message: 'Each credential can be listed only once.',
     }),
   ),
-  activities: z._default(z.array(activitySchema, { error: 'Activities must be a list.' }), []),
+  activities: z._default(z.array(activitySchema, fieldError('Activities', 'a list')), []),
 });
 
 export type Plan = z.output<typeof planSchema>;
@@ -75,11 +73,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     const keys = issue.keys.map((k) => `"${k}"`).join(', ');
     return `Unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}: check the spelling.`;
   }
-  if (issue.message && issue.message !== 'Invalid input') return issue.message;
-  if (issue.code === 'invalid_type') {
-    return issue.input === undefined ? 'This field is required.' : `Expected ${issue.expected}.`;
-  }
-  return 'This value is not valid here.';
+  // Every field of the schema carries its own sentence (see fields.ts).
+  return issue.message;
 }
 
 /** Validates a parsed JSON value as a plan and lists every problem with its path. */

@@ -173,7 +173,9 @@ describe('cec plan', () => {
     );
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/\$\.certifications\[0\]\.credential: Credential must be one of/);
-    expect(r.err).toMatch(/\$\.activities\[0\]\.term: Certificate length must be "1yr" or "2yr"\./);
+    expect(r.err).toMatch(
+      /\$\.activities\[0\]\.term: Certificate length is missing: expected "1yr" or "2yr"\./,
+    );
     expect(r.err).not.toMatch(/at .*\.js:\d+/);
     const json = cec(['--json', 'plan', '-'], '{nope');
     expect(json.code).toBe(2);

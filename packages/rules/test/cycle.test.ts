@@ -234,14 +234,23 @@ describe('invariants', () => {
       fc.property(planArb, activity, (p, extra) => {
         const before = evaluatePlan(p).certifications;
         const after = evaluatePlan({ ...p, activities: [...p.activities, extra] }).certifications;
+        // Recording a course already in the plan can make a planned retake
+        // count for nothing (S2), so the projection is monotone only otherwise.
+        const repeats =
+          extra.kind === 'approved-course' &&
+          p.activities.some(
+            (a) => a.kind === 'approved-course' && a.courseNumber === extra.courseNumber,
+          );
         before.forEach((c, i) => {
           expect(after[i]?.earned).toBeGreaterThanOrEqual(c.earned);
-          expect((after[i]?.earned ?? 0) + (after[i]?.planned ?? 0)).toBeGreaterThanOrEqual(
-            c.earned + c.planned,
-          );
+          if (!repeats) {
+            expect((after[i]?.earned ?? 0) + (after[i]?.planned ?? 0)).toBeGreaterThanOrEqual(
+              c.earned + c.planned,
+            );
+          }
         });
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 

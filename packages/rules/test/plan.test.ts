@@ -50,7 +50,7 @@ describe('the plan schema', () => {
     expect(byPath['$.certifications[1]']).toMatch(/either "expires" .* or "certified"/);
     expect(byPath['$.activities[0].term']).toMatch(/"1yr" or "2yr"/);
     expect(byPath['$.activities[0].completed']).toMatch(/four-digit year/);
-    expect(byPath['$.activities[1].kind']).toMatch(/must be one of cpr-aed/);
+    expect(byPath['$.activities[1].kind']).toMatch(/Each activity needs a "kind": one of cpr-aed/);
     expect(byPath['$.activities[2].courseNumber']).toMatch(/"CX" is not an ACE course prefix/);
     expect(byPath['$.activities[2].cecs']).toMatch(/multiple of 0.1/);
     expect(byPath['$.activities[3].creditHours']).toMatch(/more than 0/);

@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
 import { CREDENTIAL_IDS, type CredentialId, credentialName } from '../credentials.js';
-import { completedField } from '../fields.js';
+import { completedField, fieldError } from '../fields.js';
 import { REQUIRED_TENTHS } from '../units.js';
 import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
 
 const schema = z.strictObject({
   kind: z.literal('ace-certification'),
-  credential: z.enum(CREDENTIAL_IDS as [CredentialId, ...CredentialId[]], {
-    error: `Credential must be one of ${CREDENTIAL_IDS.join(', ')}.`,
-  }),
+  credential: z.enum(
+    CREDENTIAL_IDS as [CredentialId, ...CredentialId[]],
+    fieldError('Credential', `one of ${CREDENTIAL_IDS.join(', ')}`),
+  ),
   completed: completedField,
 });
 export type AceCertificationActivity = z.infer<typeof schema>;

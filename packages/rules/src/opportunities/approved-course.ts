@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { checkCourseNumber, findCourseNumber } from '../course-number.js';
-import { cecsField, completedField, courseNumberField, textField } from '../fields.js';
+import { cecsField, completedField, courseNumberField, fieldError, textField } from '../fields.js';
 import { exactTenths, formatCecs } from '../units.js';
 import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
 
@@ -8,7 +8,7 @@ const schema = z.strictObject({
   kind: z.literal('approved-course'),
   courseNumber: courseNumberField,
   cecs: cecsField('CECs on certificate'),
-  ethics: z._default(z.boolean({ error: 'Ethics must be true or false.' }), false),
+  ethics: z._default(z.boolean(fieldError('Ethics', 'true or false')), false),
   title: z.optional(textField('Course title')),
   completed: completedField,
 });
@@ -45,7 +45,7 @@ export const guide: OpportunityGuide<ApprovedCourseActivity> = {
       'Once you complete an ACE-approved course, you will be issued a certificate of completion listing the ACE-approved course number. This is typically presented in the format of CEP/CP/CA/CS/CL, followed by five or six numbers (for example, CA23456 or CEP123456).',
   },
   interpretation:
-    'The same course number counts once per cycle (S2: a course cannot be repeated): if it appears more than once, we count the entry worth the most and list the others with no credit. Mark a course as "ethics" when it covers professional conduct and ethics, for the hour required from 09/13/2023 (S7).',
+    'The same course number counts once per cycle (S2: a course cannot be repeated): if it appears more than once, we count the completed entry worth the most (a planned one only when none is completed) and list the others with no credit. Mark a course as "ethics" when it covers professional conduct and ethics, for the hour required from 09/13/2023 (S7).',
   question: {
     keywords: [
       'course',

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { completedField, textField } from '../fields.js';
+import { completedField, fieldError, textField } from '../fields.js';
 import { floorTenths, formatCecs } from '../units.js';
 import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
 
@@ -27,7 +27,7 @@ const PASSING: readonly Grade[] = ['A+', 'A', 'A-', 'B+', 'B', 'B-', 'C+', 'C'];
 
 const schema = z.strictObject({
   kind: z.literal('college'),
-  creditHours: z.number({ error: 'Credit hours must be a number, like 3.' }).check(
+  creditHours: z.number(fieldError('Credit hours', 'a number, like 3')).check(
     z.refine((value) => Number.isFinite(value) && value > 0, {
       message: 'Credit hours must be more than 0, like 3 (a 3-credit course).',
     }),
@@ -35,8 +35,8 @@ const schema = z.strictObject({
       message: 'Credit hours must be at most 30 for one course; enter each course separately.',
     }),
   ),
-  grade: z.enum(GRADES, { error: `Grade must be one of ${GRADES.join(', ')} (P = pass).` }),
-  related: z._default(z.boolean({ error: 'Related must be true or false.' }), true),
+  grade: z.enum(GRADES, fieldError('Grade', `one of ${GRADES.join(', ')} (P = pass)`)),
+  related: z._default(z.boolean(fieldError('Related', 'true or false')), true),
   title: z.optional(textField('Course title')),
   completed: completedField,
 });

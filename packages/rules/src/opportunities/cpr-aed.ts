@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { completedField } from '../fields.js';
+import { completedField, fieldError } from '../fields.js';
 import { formatCecs } from '../units.js';
 import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
 
@@ -11,7 +11,7 @@ export type CprTerm = keyof typeof CPR_TERMS;
 
 const schema = z.strictObject({
   kind: z.literal('cpr-aed'),
-  term: z.enum(['1yr', '2yr'], { error: 'Certificate length must be "1yr" or "2yr".' }),
+  term: z.enum(['1yr', '2yr'], fieldError('Certificate length', '"1yr" or "2yr"')),
   completed: completedField,
 });
 export type CprAedActivity = z.infer<typeof schema>;

@@ -61,12 +61,13 @@ export const RULES: readonly AnyRule[] = RULESET.opportunities.map((entry) => en
 
 export const OPPORTUNITY_IDS = RULES.map((r) => r.id) as OpportunityId[];
 
-export function getRule(id: OpportunityId): AnyRule {
-  const found = RULES.find((r) => r.id === id);
-  if (!found) throw new Error(`Unknown opportunity ${id}`);
+/** An opportunity's rule and the date from which it applies. */
+export function getEntry(id: OpportunityId): { rule: AnyRule; since: string } {
+  const found = RULESET.opportunities.find((entry) => entry.rule.id === id);
+  if (!found) throw new Error(`Unknown opportunity "${id}"`);
   return found;
 }
 
-export function opportunitySince(id: OpportunityId): string {
-  return RULESET.opportunities.find((entry) => entry.rule.id === id)?.since ?? '2013-05-01';
+export function getRule(id: OpportunityId): AnyRule {
+  return getEntry(id).rule;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { cecsField, completedField, textField } from '../fields.js';
+import { cecsField, completedField, fieldError, textField } from '../fields.js';
 import { exactTenths, formatCecs } from '../units.js';
 import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
 
@@ -8,7 +8,7 @@ export const PETITION_STATUSES = ['pending', 'approved', 'denied'] as const;
 const schema = z.strictObject({
   kind: z.literal('petition'),
   title: textField('Course title'),
-  status: z.enum(PETITION_STATUSES, { error: 'Status must be "pending", "approved" or "denied".' }),
+  status: z.enum(PETITION_STATUSES, fieldError('Status', '"pending", "approved" or "denied"')),
   cecs: cecsField('CECs'),
   completed: completedField,
 });

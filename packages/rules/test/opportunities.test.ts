@@ -1,0 +1,138 @@
+/** Every opportunity: its rule and guide agree, its examples compute, its labels read well. */
+import { describe, expect, it } from 'vitest';
+import {
+  type Activity,
+  answerQuestion,
+  CREDENTIAL_IDS,
+  credentialName,
+  creditActivity,
+  getOpportunity,
+  getRule,
+  isCredentialId,
+  OPPORTUNITIES,
+  OPPORTUNITY_IDS,
+  type OpportunityId,
+  RULES,
+  SOURCES,
+} from '../src/index.js';
+
+const on = (activity: object) => ({ ...activity, completed: '2026-01-01' }) as Activity;
+
+describe('the catalog', () => {
+  it('lists the same opportunities, in the same order, as the ruleset', () => {
+    expect(OPPORTUNITIES.map((o) => o.id)).toEqual(OPPORTUNITY_IDS);
+    expect(RULES.map((r) => r.id)).toEqual(OPPORTUNITY_IDS);
+    expect(OPPORTUNITY_IDS).toHaveLength(9);
+  });
+
+  it.each(OPPORTUNITIES.map((o) => [o.id, o] as const))(
+    '%s cites S1 word for word and has a guide',
+    (_id, o) => {
+      expect(o.source.id).toBe('S1');
+      expect(o.source.quote.length).toBeGreaterThan(40);
+      expect(SOURCES[o.source.id].url).toMatch(/^https:\/\/www\.acefitness\.org\//);
+      expect(o.description.length).toBeGreaterThan(20);
+      expect(o.evidence.length).toBeGreaterThan(20);
+      expect(o.value.length).toBeGreaterThan(5);
+      expect(o.question.examples.length).toBeGreaterThan(0);
+      expect(o.examples.length).toBeGreaterThan(0);
+      for (const example of o.examples) {
+        const credit = creditActivity(on(example.activity));
+        expect(credit.reason.length).toBeGreaterThan(10);
+        expect(o.label(on(example.activity)).length).toBeGreaterThan(3);
+      }
+    },
+  );
+
+  it('unknown ids throw for maintainers, never for users (plans are validated first)', () => {
+    expect(() => getRule('yoga' as OpportunityId)).toThrow(/Unknown opportunity "yoga"/);
+    expect(() => getOpportunity('yoga' as OpportunityId)).toThrow(/Unknown opportunity yoga/);
+  });
+});
+
+describe('labels', () => {
+  it.each([
+    [{ kind: 'presentation' }, 'Presentation'],
+    [{ kind: 'presentation', title: 'Cueing' }, 'Presentation: Cueing'],
+    [{ kind: 'mentoring' }, 'Community outreach'],
+    [{ kind: 'mentoring', title: 'Running club' }, 'Outreach: Running club'],
+    [{ kind: 'approved-course', courseNumber: 'CA23456', cecs: 0.7 }, 'Course CA23456'],
+    [
+      { kind: 'approved-course', courseNumber: 'CA23456', cecs: 0.7, title: 'Kettlebells' },
+      'Kettlebells (CA23456)',
+    ],
+    [{ kind: 'college', creditHours: 1, grade: 'A' }, 'College course (1 credit hour, A)'],
+    [
+      { kind: 'college', creditHours: 3, grade: 'B', title: 'Anatomy I' },
+      'Anatomy I (3 credit hours, B)',
+    ],
+    [
+      { kind: 'petition', title: 'Pilates', status: 'denied', cecs: 0.5 },
+      'Petition: Pilates (denied)',
+    ],
+    [{ kind: 'ncca-certification', name: 'NSCA-CPT' }, 'Certification: NSCA-CPT'],
+    [
+      { kind: 'ace-certification', credential: 'health-coach' },
+      'Earned the ACE Certified Health Coach',
+    ],
+  ])('%o → %s', (activity, label) => {
+    const a = on(activity);
+    expect(getRule(a.kind).label(a)).toBe(label);
+  });
+});
+
+describe('credit reasons', () => {
+  it('college: one credit hour, pass/fail', () => {
+    expect(
+      creditActivity(on({ kind: 'college', creditHours: 1, grade: 'A', related: true })).reason,
+    ).toMatch(/1 credit hour with/);
+    expect(
+      creditActivity(on({ kind: 'college', creditHours: 3, grade: 'P', related: true })),
+    ).toEqual({
+      tenths: 0,
+      reason: 'A pass/fail grade does not show the "C" or higher that S1 requires.',
+    });
+  });
+  it('an ACE certification named as another provider’s is sent to the right opportunity', () => {
+    expect(
+      creditActivity(on({ kind: 'ncca-certification', name: 'ACE Health Coach' })),
+    ).toMatchObject({
+      tenths: 0,
+      reason: expect.stringMatching(/extra ACE certification/),
+    });
+  });
+});
+
+describe('question answers per opportunity', () => {
+  it.each([
+    ['college course', null],
+    ['1 credit college class with an A', 10],
+    ['college 3 credits got a "C-"', 0],
+    ['two credit university class passed', 0],
+    ['ACE-approved course', null],
+    ['petition a course that is not ACE-approved', null],
+  ])('%s → %s', (query, tenths) => {
+    expect(answerQuestion(query)).toMatchObject({ understood: true, tenths });
+  });
+  it('college without hours offers the common course sizes', () => {
+    const answer = answerQuestion('college course');
+    expect(answer.understood && answer.options.map((o) => o.tenths)).toEqual([10, 20, 30, 40]);
+  });
+});
+
+describe('credentials', () => {
+  it('has the four current ACE certifications', () => {
+    expect(CREDENTIAL_IDS).toEqual([
+      'personal-trainer',
+      'group-fitness-instructor',
+      'health-coach',
+      'medical-exercise-specialist',
+    ]);
+    expect(credentialName('medical-exercise-specialist')).toBe(
+      'ACE Certified Medical Exercise Specialist',
+    );
+    expect(isCredentialId('health-coach')).toBe(true);
+    expect(isCredentialId('toString')).toBe(false);
+    expect(isCredentialId(3)).toBe(false);
+  });
+});
