@@ -136,8 +136,8 @@ describe('gateway', () => {
   test('RESUME replays what was missed, then RESUMED; an unknown session gets op 9', async () => {
     const fake = await start();
     const first = await identify(fake);
-    const ready = first.received.find((p) => p.t === 'READY');
-    const sessionId = (ready?.d as { session_id: string }).session_id;
+    const ready = first.received.find((p) => p.t === 'READY') as Payload;
+    const sessionId = (ready.d as { session_id: string }).session_id;
     await first.next((p) => p.t === 'GUILD_CREATE');
     first.close();
     await fake.waitFor(() => fake.gatewayEvents.some((e) => e.type === 'close'));
@@ -181,8 +181,8 @@ describe('gateway', () => {
     const shard1 = await identify(fake, [1, 2]);
     const ids = (g: RawGateway) =>
       (
-        (g.received.find((p) => p.t === 'READY')?.d as { guilds: { id: string }[] }).guilds ?? []
-      ).map((x) => x.id);
+        (g.received.find((p) => p.t === 'READY') as Payload).d as { guilds: { id: string }[] }
+      ).guilds.map((x) => x.id);
     expect(ids(shard0)).toEqual([even]);
     expect(ids(shard1)).toEqual([odd]);
     fake.dispatch('GUILD_UPDATE', { guild_id: odd, id: odd });
