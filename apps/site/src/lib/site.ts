@@ -1,0 +1,26 @@
+/**
+ * Site-wide facts for the layout: its name, the navigation, and the dates of
+ * the ACE texts the rules come from (for the footer), read from the rules
+ * package so they never go stale.
+ */
+import { formatUsDate, SOURCES } from '@cec/rules';
+
+export const SITE_NAME = 'CEC Toolkit';
+
+export const NAV = [
+  { href: '/', label: 'Calculator' },
+  { href: '/renewal/', label: 'Renewal date' },
+  { href: '/submit/', label: 'Submit CECs' },
+] as const;
+
+/** "06/22/2009 to 02/06/2023": the span of the dated ACE texts behind the rules. */
+export function sourceDates(): string {
+  const dates = Object.values(SOURCES)
+    .map((s) => s.date)
+    .filter((d): d is string => d !== null)
+    .sort();
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  if (!first || !last) return '';
+  return first === last ? formatUsDate(first) : `${formatUsDate(first)} to ${formatUsDate(last)}`;
+}
