@@ -1,0 +1,179 @@
+/**
+ * Translation between discord.js interactions and the bot's own shapes:
+ * interaction → `CommandInput`, `Reply` → message payload. Every payload
+ * carries `allowedMentions: { parse: [] }`, so nothing a member typed can ping.
+ */
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ApplicationCommandOptionType,
+  AttachmentBuilder,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  ButtonStyle,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  ComponentType,
+  type Interaction,
+  MessageFlags,
+  type MessageMentionOptions,
+  PermissionFlagsBits,
+  type User,
+} from 'discord.js';
+import type {
+  AutocompleteInput,
+  ButtonInput,
+  CommandInput,
+  OptionValue,
+  Person,
+} from '../commands/types.js';
+import type { Button, Reply } from '../render/payload.js';
+
+export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
+
+function memberName(interaction: Interaction): string {
+  const member = interaction.member;
+  if (member && 'displayName' in member && typeof member.displayName === 'string') {
+    return member.displayName;
+  }
+  if (member && 'nick' in member && typeof member.nick === 'string' && member.nick !== '') {
+    return member.nick;
+  }
+  return interaction.user.globalName ?? interaction.user.username;
+}
+
+function personOf(user: User, nick?: string | null): Person {
+  return { id: user.id, name: nick || user.globalName || user.username };
+}
+
+/** The leaf options (inside a subcommand, if any). */
+function leafOptions(
+  options: readonly CommandInteractionOption[],
+): readonly CommandInteractionOption[] {
+  const first = options[0];
+  if (
+    first &&
+    (first.type === ApplicationCommandOptionType.Subcommand ||
+      first.type === ApplicationCommandOptionType.SubcommandGroup)
+  ) {
+    return leafOptions(first.options ?? []);
+  }
+  return options;
+}
+
+function readOptions(interaction: ChatInputCommandInteraction | AutocompleteInteraction) {
+  const options: Record<string, OptionValue> = {};
+  const people: Record<string, Person> = {};
+  for (const option of leafOptions(interaction.options.data)) {
+    if (option.value === undefined || option.value === null) continue;
+    options[option.name] = option.value;
+    if (option.type === ApplicationCommandOptionType.User && option.user) {
+      const member = option.member;
+      const nick =
+        member && 'displayName' in member && typeof member.displayName === 'string'
+          ? member.displayName
+          : member && 'nick' in member
+            ? (member.nick ?? null)
+            : null;
+      people[option.user.id] = personOf(option.user, nick);
+    }
+  }
+  return { options, people };
+}
+
+export function commandInputOf(
+  interaction: ChatInputCommandInteraction | AutocompleteInteraction,
+): CommandInput {
+  const { options, people } = readOptions(interaction);
+  return {
+    command: interaction.commandName,
+    user: { id: interaction.user.id, name: memberName(interaction) },
+    guildId: interaction.guildId,
+    canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    subcommand: interaction.options.getSubcommand(false),
+    options,
+    people,
+  };
+}
+
+export function autocompleteInputOf(interaction: AutocompleteInteraction): AutocompleteInput {
+  const focused = interaction.options.getFocused(true);
+  return {
+    ...commandInputOf(interaction),
+    focused: { name: focused.name, value: String(focused.value ?? '') },
+  };
+}
+
+export function buttonInputOf(interaction: ButtonInteraction): ButtonInput {
+  return {
+    user: { id: interaction.user.id, name: memberName(interaction) },
+    guildId: interaction.guildId,
+    customId: interaction.customId,
+  };
+}
+
+const STYLES: Record<Button['style'], ButtonStyle> = {
+  primary: ButtonStyle.Primary,
+  secondary: ButtonStyle.Secondary,
+  danger: ButtonStyle.Danger,
+  link: ButtonStyle.Link,
+};
+
+function buttonRow(buttons: readonly Button[]): APIActionRowComponent<APIButtonComponent> {
+  return {
+    type: ComponentType.ActionRow,
+    components: buttons.slice(0, 5).map(
+      (b): APIButtonComponent =>
+        b.style === 'link'
+          ? {
+              type: ComponentType.Button,
+              style: ButtonStyle.Link,
+              label: b.label,
+              url: b.url ?? '',
+            }
+          : {
+              type: ComponentType.Button,
+              style: STYLES[b.style] as ButtonStyle.Primary,
+              label: b.label,
+              custom_id: b.customId ?? '',
+            },
+    ),
+  };
+}
+
+export interface DiscordMessage {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: APIActionRowComponent<APIButtonComponent>[];
+  files?: AttachmentBuilder[];
+  allowedMentions: MessageMentionOptions;
+}
+
+/** The message body of a reply (no flags: the caller decides how it is sent). */
+export function messageOf(reply: Reply): DiscordMessage {
+  const message: DiscordMessage = { allowedMentions: NO_MENTIONS };
+  if (reply.content !== undefined) message.content = reply.content;
+  if (reply.embeds !== undefined) message.embeds = reply.embeds;
+  // An empty list removes earlier buttons (e.g. once a deletion is confirmed).
+  if (reply.buttons !== undefined) {
+    message.components = reply.buttons.length > 0 ? [buttonRow(reply.buttons)] : [];
+  }
+  if (reply.files !== undefined) {
+    message.files = reply.files.map(
+      (f) =>
+        new AttachmentBuilder(Buffer.from(f.content, 'utf8'), {
+          name: f.name,
+          description: f.description,
+        }),
+    );
+  }
+  return message;
+}
+
+export function replyOptionsOf(reply: Reply) {
+  return {
+    ...messageOf(reply),
+    ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The discord.js client: the Guilds intent only (slash commands arrive as
+ * interactions; the bot reads no messages and no member lists), small caches
+ * so memory stays flat however many members use it, no mentions by default,
+ * and `rest.api` pointing at DISCORD_API when set (a local Discord in tests).
+ */
+import { Client, GatewayIntentBits, Options } from 'discord.js';
+import { NO_MENTIONS } from './adapter.js';
+
+export interface ClientSettings {
+  /** Base URL of the REST API (no /v10), or null for Discord's own. */
+  discordApi: string | null;
+}
+
+export function createDiscordClient(settings: ClientSettings): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    ...(settings.discordApi ? { rest: { api: settings.discordApi } } : {}),
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      // Interactions bring the member and user with them; keeping them all would grow forever.
+      MessageManager: 0,
+      GuildMemberManager: {
+        maxSize: 100,
+        keepOverLimit: (member) => member.id === member.client.user.id,
+      },
+      UserManager: { maxSize: 500, keepOverLimit: (user) => user.id === user.client.user.id },
+      PresenceManager: 0,
+      ReactionManager: 0,
+      GuildMessageManager: 0,
+      DMMessageManager: 0,
+      ThreadMemberManager: 0,
+      VoiceStateManager: 0,
+    }),
+  });
+}

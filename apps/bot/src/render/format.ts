@@ -1,0 +1,71 @@
+/** Small formatting pieces shared by the renderers. */
+import { encodePlan, formatCecs, type IsoDate, type Plan, toUnixSeconds } from '@cec/rules';
+import { LIMITS } from './payload.js';
+
+export const DISCLAIMER =
+  'Unofficial helper, not affiliated with ACE. Check your ACE account for the rules that apply to you.';
+
+/**
+ * Discord shows `<t:…>` in the reader's own time zone. Midnight UTC would show
+ * the day before everywhere in the Americas, so a calendar date is pinned to
+ * noon UTC: the same date for readers from UTC−11 to UTC+11.
+ */
+function noonUtc(date: IsoDate): number {
+  return toUnixSeconds(date) + 12 * 3600;
+}
+
+/** "March 31, 2027" in the reader's locale. */
+export function discordDate(date: IsoDate): string {
+  return `<t:${noonUtc(date)}:D>`;
+}
+
+/** "in 4 months" / "2 days ago", kept current by Discord. */
+export function discordRelative(date: IsoDate): string {
+  return `<t:${noonUtc(date)}:R>`;
+}
+
+export function cecs(tenths: number): string {
+  return `${formatCecs(tenths)} CEC${tenths === 10 ? '' : 's'}`;
+}
+
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/** Joins lines until `max` characters, then says how many were left out. */
+export function fitLines(lines: readonly string[], max: number = LIMITS.fieldValue): string {
+  const out: string[] = [];
+  let length = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const rest = lines.length - i - 1;
+    const tail = rest > 0 ? `\n…and ${rest} more` : '';
+    if (length + line.length + 1 + tail.length > max) {
+      const left = lines.length - i;
+      out.push(`…and ${left} more`);
+      return out.join('\n');
+    }
+    out.push(line);
+    length += line.length + 1;
+  }
+  return out.join('\n');
+}
+
+/**
+ * Text a member typed, shown literally: no markdown, no masked links, no
+ * mention syntax (a zero-width space after @ keeps "@everyone" inert even as text).
+ */
+export function plain(text: string): string {
+  return text.replace(/([\\*_`~|<[\]])/g, '\\$1').replace(/@/g, '@\u200b');
+}
+
+/** Markdown links longer than this are cut by clients; such plans are too large for a link. */
+const MAX_LINK = 1800;
+
+/** The site's calculator with this plan filled in, or null when the plan is too large for a link. */
+export function calculatorUrl(siteUrl: string, plan: Plan): string | null {
+  // Without "today", the calculator counts from the day the link is opened, not the day it was made.
+  const url = `${siteUrl}/?plan=${encodePlan({ certifications: plan.certifications, activities: plan.activities })}`;
+  return url.length <= MAX_LINK ? url : null;
+}

@@ -1,0 +1,54 @@
+/** `/help`: what the bot does, with commands to copy. */
+import { DISCLAIMER } from './format.js';
+import { COLORS, type Reply } from './payload.js';
+
+export function renderHelp(siteUrl: string): Reply {
+  return {
+    ephemeral: true,
+    embeds: [
+      {
+        title: 'CEC Toolkit: continuing education credits for ACE professionals',
+        color: COLORS.info,
+        description: [
+          '**This is an unofficial, open-source helper. It is not affiliated with or endorsed by the American Council on Exercise (ACE).** Where ACE’s wording is ambiguous, answers say “our reading”; your ACE account and ACE’s own pages have the final word.',
+          '',
+          'ACE certifications renew every two years with 2.0 CECs earned in the cycle, plus a current CPR/AED certificate (and, from 09/13/2023, 0.1 CEC of ethics).',
+        ].join('\n'),
+        fields: [
+          {
+            name: 'Ask what something is worth (answers are public)',
+            value: [
+              '`/cec cpr term:2yr` · `/cec college credits:3 grade:B`',
+              '`/cec present` · `/cec publish` · `/cec broaden` · `/cec mentor` · `/cec extra-cert`',
+              '`/cec course number:CA23456` · `/cec ask question:4 credit anatomy course with a C`',
+            ].join('\n'),
+          },
+          {
+            name: 'Track your own cycle (only you see these)',
+            value: [
+              '`/cert add credential:personal-trainer expires:03/31/2027` (or `certified:` if you only know that date)',
+              '`/log cpr term:2yr date:01/15/2026` · `/log course number:CA23456 cecs:0.7 date:2026-07-01`',
+              '`/log list` · `/log remove entry:` · `/progress` · `/cert list`',
+              'A date after today is recorded as planned.',
+            ].join('\n'),
+          },
+          {
+            name: 'Study group in this server',
+            value: [
+              '`/group join` shares your progress on `/group board` and turns on reminders; `/group leave` stops both.',
+              '`/progress member:@someone` works for members who joined.',
+              'Moderators (Manage Server): `/group setup channel:#cec reminder-days:90,30,7,1`.',
+            ].join('\n'),
+          },
+          {
+            name: 'Your data',
+            value:
+              '`/privacy export` sends your records as CSV and JSON; `/privacy delete` erases them after a confirmation.',
+          },
+          { name: 'Calculator', value: `${siteUrl}/` },
+        ],
+        footer: { text: DISCLAIMER },
+      },
+    ],
+  };
+}

@@ -1,0 +1,159 @@
+/** Group boards: who opted in, per server, and where each server's reminders go. */
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+export interface GroupMember {
+  guildId: string;
+  userId: string;
+  displayName: string;
+  joinedAt: string;
+}
+
+export interface GroupSettings {
+  guildId: string;
+  channelId: string;
+  reminderDays: number[];
+  updatedAt: string;
+}
+
+export const DEFAULT_REMINDER_DAYS: readonly number[] = [90, 30, 7, 1];
+
+function parseDays(text: string): number[] {
+  const days = text
+    .split(',')
+    .map((d) => Number.parseInt(d, 10))
+    .filter((d) => Number.isInteger(d) && d > 0);
+  return days.length > 0 ? days : [...DEFAULT_REMINDER_DAYS];
+}
+
+export function groupsRepository(db: Kysely<Database>, now: () => Date) {
+  async function isMember(guildId: string, userId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('group_members')
+      .select('user_id')
+      .where('guild_id', '=', guildId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  return {
+    isMember,
+
+    /** Adds or renames the member. Returns true when they were not on the board before. */
+    async join(guildId: string, userId: string, displayName: string): Promise<boolean> {
+      const before = await isMember(guildId, userId);
+      await db
+        .insertInto('group_members')
+        .values({
+          guild_id: guildId,
+          user_id: userId,
+          display_name: displayName,
+          joined_at: now().toISOString(),
+        })
+        .onConflict((oc) =>
+          oc.columns(['guild_id', 'user_id']).doUpdateSet({ display_name: displayName }),
+        )
+        .execute();
+      return !before;
+    },
+
+    async leave(guildId: string, userId: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom('group_members')
+        .where('guild_id', '=', guildId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
+    async members(guildId: string): Promise<GroupMember[]> {
+      const rows = await db
+        .selectFrom('group_members')
+        .selectAll()
+        .where('guild_id', '=', guildId)
+        .orderBy('joined_at')
+        .orderBy('user_id')
+        .execute();
+      return rows.map((r) => ({
+        guildId: r.guild_id,
+        userId: r.user_id,
+        displayName: r.display_name,
+        joinedAt: r.joined_at,
+      }));
+    },
+
+    /** Every server board the member is on (for their data export). */
+    async membershipsOf(userId: string): Promise<GroupMember[]> {
+      const rows = await db
+        .selectFrom('group_members')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('guild_id')
+        .execute();
+      return rows.map((r) => ({
+        guildId: r.guild_id,
+        userId: r.user_id,
+        displayName: r.display_name,
+        joinedAt: r.joined_at,
+      }));
+    },
+
+    async leaveAll(userId: string): Promise<number> {
+      const result = await db
+        .deleteFrom('group_members')
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async settings(guildId: string): Promise<GroupSettings | null> {
+      const row = await db
+        .selectFrom('group_settings')
+        .selectAll()
+        .where('guild_id', '=', guildId)
+        .executeTakeFirst();
+      return row
+        ? {
+            guildId: row.guild_id,
+            channelId: row.channel_id,
+            reminderDays: parseDays(row.reminder_days),
+            updatedAt: row.updated_at,
+          }
+        : null;
+    },
+
+    async configure(guildId: string, channelId: string, reminderDays: readonly number[]) {
+      const values = {
+        guild_id: guildId,
+        channel_id: channelId,
+        reminder_days: reminderDays.join(','),
+        updated_at: now().toISOString(),
+      };
+      await db
+        .insertInto('group_settings')
+        .values(values)
+        .onConflict((oc) =>
+          oc.column('guild_id').doUpdateSet({
+            channel_id: values.channel_id,
+            reminder_days: values.reminder_days,
+            updated_at: values.updated_at,
+          }),
+        )
+        .execute();
+    },
+
+    /** Servers with a reminder channel: the ones the scheduler visits. */
+    async configuredGroups(): Promise<GroupSettings[]> {
+      const rows = await db.selectFrom('group_settings').selectAll().orderBy('guild_id').execute();
+      return rows.map((row) => ({
+        guildId: row.guild_id,
+        channelId: row.channel_id,
+        reminderDays: parseDays(row.reminder_days),
+        updatedAt: row.updated_at,
+      }));
+    },
+  };
+}
+
+export type GroupsRepository = ReturnType<typeof groupsRepository>;

@@ -1,0 +1,80 @@
+/**
+ * The tables as Kysely sees them. Portable types only (text and integer), so
+ * the same queries can run on PostgreSQL: amounts are integer tenths, dates
+ * are ISO text, ids are text.
+ */
+import type { Insertable, Selectable } from 'kysely';
+
+/** A member's ACE certification. Belongs to the Discord user, not to a server. */
+export interface CertificationTable {
+  user_id: string;
+  credential: string;
+  /** ISO date from the member's ACE account, or null when only `certified` is known. */
+  expires: string | null;
+  certified: string | null;
+  updated_at: string;
+}
+
+/** One recorded activity. `data` is the plan activity as JSON text, validated by @cec/rules on the way in. */
+export interface ActivityTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  completed: string;
+  data: string;
+  created_at: string;
+}
+
+/** A member who opted in to a server's group board and reminders. Belongs to the server. */
+export interface GroupMemberTable {
+  guild_id: string;
+  user_id: string;
+  /** The name other members see on the board. */
+  display_name: string;
+  joined_at: string;
+}
+
+/** Where a server's reminders and weekly board go. */
+export interface GroupSettingsTable {
+  guild_id: string;
+  channel_id: string;
+  /** Days before expiration, comma-separated, e.g. "90,30,7,1". */
+  reminder_days: string;
+  updated_at: string;
+}
+
+export type ReminderState = 'pending' | 'sent' | 'failed';
+
+/**
+ * Every reminder, recorded before it is sent. `key` is unique: whoever inserts
+ * it first sends it; a 'pending' row whose claim has gone stale is retried.
+ */
+export interface ReminderLogTable {
+  key: string;
+  guild_id: string | null;
+  user_id: string | null;
+  /** "channel:<id>" or "dm:<user id>". */
+  target: string;
+  /** The message as JSON, so a retry sends exactly what was recorded. */
+  payload: string;
+  state: ReminderState;
+  attempts: number;
+  claimed_at: string;
+  sent_at: string | null;
+  detail: string | null;
+}
+
+export interface Database {
+  certifications: CertificationTable;
+  activities: ActivityTable;
+  group_members: GroupMemberTable;
+  group_settings: GroupSettingsTable;
+  reminder_log: ReminderLogTable;
+}
+
+export type CertificationRow = Selectable<CertificationTable>;
+export type ActivityRow = Selectable<ActivityTable>;
+export type NewActivityRow = Insertable<ActivityTable>;
+export type GroupMemberRow = Selectable<GroupMemberTable>;
+export type GroupSettingsRow = Selectable<GroupSettingsTable>;
+export type ReminderLogRow = Selectable<ReminderLogTable>;
