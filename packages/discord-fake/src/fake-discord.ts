@@ -78,7 +78,7 @@ export interface FakeDiscordOptions {
   token?: string;
   /** How long `command()` & co. wait for the bot's callback. Default 3000 (Discord's window). */
   replyTimeoutMs?: number;
-  /** How long `reply.final()` / `reply.followUp()` wait. Default 5000. */
+  /** How long `reply.final()` / `reply.followUp()` wait. Default 3000. */
   finalTimeoutMs?: number;
   /** Username of the default interaction user. Default `tester`. */
   defaultUser?: string;
@@ -299,7 +299,7 @@ export class FakeDiscord {
       bot: true,
     };
     this.replyTimeoutMs = options.replyTimeoutMs ?? 3000;
-    this.finalTimeoutMs = options.finalTimeoutMs ?? 5000;
+    this.finalTimeoutMs = options.finalTimeoutMs ?? 3000;
     this.#token = options.token;
     this.#defaultUser = options.defaultUser ?? 'tester';
     this.#world = new World(this.#ids, this.botUser);
@@ -459,7 +459,8 @@ export class FakeDiscord {
 
   /** The DM channel between the bot and a user, if the bot opened one (or the user used a DM). */
   dmChannelOf(user: UserRef): FakeChannel | undefined {
-    const id = this.#world.dmChannels.get(this.#world.resolveUser(user).id);
+    const userId = typeof user === 'string' ? this.#world.getUser(user)?.id : user.id;
+    const id = userId === undefined ? undefined : this.#world.dmChannels.get(userId);
     return id ? this.#world.channels.get(id) : undefined;
   }
 
@@ -562,7 +563,7 @@ export class FakeDiscord {
   waitForIdentify(options: { count?: number; timeoutMs?: number } = {}): Promise<void> {
     const count = options.count ?? 1;
     return this.waitFor(() => this.#gateway.identifies >= count, {
-      timeoutMs: options.timeoutMs ?? 10_000,
+      timeoutMs: options.timeoutMs ?? 4000,
       message: () => `discord-fake: waited for ${count} IDENTIFY, saw ${this.#gateway.identifies}`,
     }).then(() => undefined);
   }
@@ -609,7 +610,7 @@ export class FakeDiscord {
     options: { shard?: number; timeoutMs?: number },
     fatal: boolean,
   ): Promise<'resumed' | 'identified' | 'closed'> {
-    const timeoutMs = options.timeoutMs ?? 10_000;
+    const timeoutMs = options.timeoutMs ?? 4000;
     return this.waitFor(
       () => {
         const events = this.#gateway.events
@@ -623,7 +624,8 @@ export class FakeDiscord {
       {
         timeoutMs,
         message: () =>
-          `discord-fake: the client did not come back to the gateway within ${timeoutMs} ms`,
+          `discord-fake: the client did not come back to the gateway within ${timeoutMs} ms ` +
+          '(without fake.clientOptions(), discord.js waits ~5 s before a shard may IDENTIFY again)',
       },
     );
   }
@@ -733,8 +735,13 @@ export class FakeDiscord {
 
   /** Runs a USER or MESSAGE context-menu command. */
   async contextMenu(invocation: ContextMenuInvocation): Promise<InteractionReply> {
-    const where = this.#where(invocation);
     const isMessage = invocation.target instanceof FakeMessage;
+    const where =
+      invocation.target instanceof FakeMessage &&
+      invocation.channelId === undefined &&
+      !invocation.dm
+        ? this.#whereMessage(invocation.target, invocation)
+        : this.#where(invocation);
     const command = this.#findCommand(invocation.name, isMessage ? 3 : 2, where.guild);
     this.#checkCommandAccess(command, where, invocation);
     const data: JsonObject = { id: command.id, name: command.name, type: command.type };

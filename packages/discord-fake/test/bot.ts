@@ -95,6 +95,7 @@ export const commands = [
     .setDescription('Fetches all members over the gateway'),
   new SlashCommandBuilder().setName('fetched').setDescription('Replies with withResponse'),
   new ContextMenuCommandBuilder().setName('Inspect').setType(ApplicationCommandType.User),
+  new ContextMenuCommandBuilder().setName('Quote').setType(ApplicationCommandType.Message),
 ];
 
 export interface TestBot {
@@ -117,6 +118,10 @@ async function handle(interaction: Interaction): Promise<void> {
       content: `picked: ${interaction.values.join(', ')}`,
       components: [],
     });
+    return;
+  }
+  if (interaction.isMessageContextMenuCommand()) {
+    await interaction.reply(`quoted: ${interaction.targetMessage.content}`);
     return;
   }
   if (interaction.isUserContextMenuCommand()) {

@@ -181,10 +181,16 @@ describe('interactions', () => {
     expect(reply.message?.components).toEqual([]);
   });
 
-  test('a user context-menu command', async () => {
+  test('user and message context-menu commands', async () => {
     const { fake } = await setup();
     const reply = await fake.contextMenu({ name: 'Inspect', target: 'dave' });
     expect(reply.content).toBe('inspected dave');
+    await fake.command({ name: 'poll' });
+    const [poll] = fake.messages('general');
+    if (!poll) throw new Error('no poll message');
+    const quoted = await fake.contextMenu({ name: 'Quote', target: poll });
+    expect(quoted.content).toBe('quoted: vote here');
+    expect(quoted.interaction.data).toMatchObject({ type: 3, target_id: poll.id });
   });
 
   test('withResponse gets the callback response with the message', async () => {
