@@ -53,12 +53,25 @@ function words(text: string): string[] {
   return text.split(/[\s/.-]+/).filter((w) => w.length > 1);
 }
 
+/** Each opportunity's keywords as patterns that match at a word start, built once. */
+const KEYWORD_PATTERNS = new Map<AnyOpportunity, { pattern: RegExp; weight: number }[]>();
+function patternsOf(opportunity: AnyOpportunity) {
+  let patterns = KEYWORD_PATTERNS.get(opportunity);
+  if (!patterns) {
+    patterns = opportunity.question.keywords.map((keyword) => ({
+      pattern: new RegExp(`(^|[^a-z])${keyword.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`),
+      weight: keyword.length,
+    }));
+    KEYWORD_PATTERNS.set(opportunity, patterns);
+  }
+  return patterns;
+}
+
 /** How strongly the question points at an opportunity: longer keyword matches weigh more. */
 function score(opportunity: AnyOpportunity, text: string): number {
   let total = 0;
-  for (const keyword of opportunity.question.keywords) {
-    const pattern = new RegExp(`(^|[^a-z])${keyword.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`);
-    if (pattern.test(text)) total += keyword.length;
+  for (const { pattern, weight } of patternsOf(opportunity)) {
+    if (pattern.test(text)) total += weight;
   }
   return total;
 }
@@ -82,6 +95,8 @@ function editDistance(a: string, b: string): number {
 }
 
 /** Opportunities whose keywords are a typo away from a word of the question, closest first. */
+const NEAR = 0.4; // at most 40 % of the letters differ
+
 function closest(text: string): AnyOpportunity[] {
   const typed = words(text).filter((w) => w.length >= 3);
   const ranked = OPPORTUNITIES.map((opportunity) => {
@@ -90,14 +105,17 @@ function closest(text: string): AnyOpportunity[] {
       for (const part of keyword.split(/[\s/]+/)) {
         if (part.length < 3) continue;
         for (const word of typed) {
-          const distance = editDistance(word, part) / Math.max(part.length, word.length);
+          const longest = Math.max(part.length, word.length);
+          // Words whose lengths differ this much cannot be near: skip the costly distance.
+          if (Math.abs(part.length - word.length) / longest > Math.min(best, NEAR)) continue;
+          const distance = editDistance(word, part) / longest;
           if (distance < best) best = distance;
         }
       }
     }
     return { opportunity, best };
   })
-    .filter((r) => r.best <= 0.4)
+    .filter((r) => r.best <= NEAR)
     .sort((a, b) => a.best - b.best);
   return ranked.map((r) => r.opportunity);
 }

@@ -1,0 +1,105 @@
+// Benchmarks of @cec/rules. Prints {"metrics": {...}} on stdout (format in
+// the root README); progress goes to stderr. Medians over many rounds, since
+// the machines are noisy.
+import { answerQuestion, evaluatePlan, parsePlan } from '../dist/index.js';
+import { BUNDLES, browserBundle } from './browser-bundle.mjs';
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeRounds(rounds, fn) {
+  const samples = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(samples);
+}
+
+function thousandActivities() {
+  const kinds = [
+    (d) => ({ kind: 'cpr-aed', term: '2yr', completed: d }),
+    (d) => ({ kind: 'college', creditHours: 3, grade: 'B', completed: d }),
+    (d) => ({ kind: 'presentation', title: 'Talk', completed: d }),
+    (d) => ({ kind: 'mentoring', completed: d }),
+    (d) => ({ kind: 'publication', title: 'Article', completed: d }),
+    (d, i) => ({
+      kind: 'approved-course',
+      courseNumber: `CA${String(10000 + (i % 400))}`,
+      cecs: 0.5,
+      completed: d,
+    }),
+    (d) => ({ kind: 'petition', title: 'Course', status: 'approved', cecs: 0.3, completed: d }),
+  ];
+  const activities = Array.from({ length: 1000 }, (_, i) => {
+    const day = new Date(Date.UTC(2025, 0, 1 + (i % 800))).toISOString().slice(0, 10);
+    return kinds[i % kinds.length](day, i);
+  });
+  const parsed = parsePlan({
+    today: '2026-06-01',
+    certifications: [
+      { credential: 'personal-trainer', expires: '2027-03-31' },
+      { credential: 'health-coach', expires: '2026-12-31' },
+    ],
+    activities,
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems.slice(0, 3)));
+  return parsed.plan;
+}
+
+const metrics = {};
+function metric(name, value, unit, budget, lowerIsBetter = true) {
+  metrics[name] = {
+    value: Math.round(value * 1000) / 1000,
+    unit,
+    budget,
+    ok: lowerIsBetter ? value <= budget : value >= budget,
+  };
+  process.stderr.write(
+    `${name}: ${metrics[name].value} ${unit} (budget ${lowerIsBetter ? '≤' : '≥'} ${budget})\n`,
+  );
+}
+
+const plan = thousandActivities();
+timeRounds(50, () => evaluatePlan(plan)); // warm-up
+metric(
+  'rules.evaluate_1000_activities_ms',
+  timeRounds(200, () => evaluatePlan(plan)),
+  'ms',
+  2,
+);
+
+const questions = [
+  'cpr 2yr',
+  'college 3 credits grade B',
+  '4 credit anatomy course with a C',
+  'NASM certification',
+  'presnting',
+  'CA23456',
+];
+let q = 0;
+timeRounds(2000, () => answerQuestion(questions[q++ % questions.length]));
+const perRound = 100;
+metric(
+  'rules.question_us',
+  (timeRounds(300, () => {
+    for (let i = 0; i < perRound; i++) answerQuestion(questions[q++ % questions.length]);
+  }) *
+    1000) /
+    perRound,
+  'µs',
+  20,
+);
+
+const calculator = await browserBundle(BUNDLES.calculator.imports);
+metric(
+  'rules.calculator_bundle_gzip_kb',
+  calculator.gzipBytes / 1024,
+  'KB',
+  BUNDLES.calculator.budgetKb,
+);
+
+process.stdout.write(`${JSON.stringify({ metrics })}\n`);
