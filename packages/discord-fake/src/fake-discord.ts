@@ -740,7 +740,10 @@ export class FakeDiscord {
       invocation.target instanceof FakeMessage &&
       invocation.channelId === undefined &&
       !invocation.dm
-        ? this.#whereMessage(invocation.target, invocation)
+        ? this.#whereMessage(invocation.target, {
+            ...invocation,
+            user: invocation.user ?? this.#defaultUser,
+          })
         : this.#where(invocation);
     const command = this.#findCommand(invocation.name, isMessage ? 3 : 2, where.guild);
     this.#checkCommandAccess(command, where, invocation);
