@@ -83,7 +83,7 @@ function certificationRow(index: number): string {
 <select id="${id}-credential" data-prop="credential" aria-describedby="${id}-credential-error">${options}</select>
 <p class="error" id="${id}-credential-error" hidden></p></div>
 <div class="field"><label for="${id}-kind">Date you know</label>
-<select id="${id}-kind" data-prop="dateKind"><option value="expires">Expiration date (from your ACE account)</option><option value="certified">Certification or last renewal date (estimate)</option></select></div>
+<select id="${id}-kind" data-prop="dateKind"><option value="expires">Expiration date</option><option value="certified">Certification date (estimate)</option></select></div>
 <div class="field"><label for="${id}-date" id="${id}-date-label">Expiration date</label>
 <input id="${id}-date" data-prop="date" autocomplete="off" aria-describedby="${id}-date-hint ${id}-date-error">
 <p class="hint" id="${id}-date-hint">MM/DD/YYYY, as in your ACE account</p>

@@ -1,0 +1,66 @@
+// What each built page makes the browser download, gzipped: its scripts
+// (external, inline, and every module they import, statically or not) and
+// its stylesheets. Shared by the budget test and the benchmark.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const JS_BUDGET_KB = 15;
+export const CSS_BUDGET_KB = 10;
+
+const gzip = (text) => gzipSync(text, { level: 9 }).length;
+
+function htmlFiles(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.html'))
+    .sort();
+}
+
+/** A module and every module it imports, each once. */
+function moduleGraph(dist, file, seen) {
+  if (seen.has(file)) return;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  const specifiers =
+    /(?:import|export)\s*(?:[^'"();]*?from\s*)?["']([^"']+\.js)["']|import\(\s*["']([^"']+\.js)["']\s*\)/g;
+  for (const match of code.matchAll(specifiers)) {
+    const spec = match[1] ?? match[2];
+    const target = spec.startsWith('/') ? join(dist, spec) : resolve(dirname(file), spec);
+    moduleGraph(dist, target, seen);
+  }
+}
+
+export function pageWeights(dist) {
+  return htmlFiles(dist).map((page) => {
+    const html = readFileSync(join(dist, page), 'utf8');
+    const jsFiles = new Set();
+    let inlineJs = 0;
+    for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      const src = /\bsrc="([^"]+)"/.exec(match[1])?.[1];
+      if (src) moduleGraph(dist, join(dist, src), jsFiles);
+      else if (!/type="application\/(ld\+)?json"/.test(match[1]) && match[2].trim()) {
+        inlineJs += gzip(match[2]);
+        for (const m of match[2].matchAll(/["'](\/_astro\/[^"']+\.js)["']/g)) {
+          moduleGraph(dist, join(dist, m[1]), jsFiles);
+        }
+      }
+    }
+    const cssFiles = new Set();
+    let inlineCss = 0;
+    for (const match of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)) {
+      const href = /\bhref="([^"]+)"/.exec(match[0])?.[1];
+      if (href) cssFiles.add(join(dist, href));
+    }
+    for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g))
+      inlineCss += gzip(match[1]);
+    const sum = (files) => [...files].reduce((total, file) => total + gzip(readFileSync(file)), 0);
+    return {
+      page: `/${page.replace(/index\.html$/, '')}`,
+      jsBytes: inlineJs + sum(jsFiles),
+      cssBytes: inlineCss + sum(cssFiles),
+      jsFiles: [...jsFiles].map((f) => relative(dist, f)),
+      cssFiles: [...cssFiles].map((f) => relative(dist, f)),
+    };
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * The page-weight budgets, read from the built site: at most 15 KB of gzipped
+ * JavaScript per page (the rules package included) and 10 KB of CSS. Pages
+ * that need no script ship none. Runs after the build (turbo's test task
+ * depends on it).
+ */
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM helper shared with the benchmark
+import { CSS_BUDGET_KB, JS_BUDGET_KB, pageWeights } from '../support/page-weight.mjs';
+// @ts-expect-error plain ESM helper shared with the benchmark
+import { DIST } from '../support/static-server.mjs';
+
+interface Weight {
+  page: string;
+  jsBytes: number;
+  cssBytes: number;
+  jsFiles: string[];
+}
+
+/** The pages allowed to ship a script: the calculator, and the small helpers of two guide pages. */
+const SCRIPTED = new Set(['/', '/submit/', '/renewal/']);
+
+describe.skipIf(!existsSync(`${DIST}index.html`))('page weight (dist/)', () => {
+  const weights: Weight[] = existsSync(`${DIST}index.html`) ? pageWeights(DIST) : [];
+  const kb = (bytes: number) => (bytes / 1024).toFixed(2);
+
+  it('builds every page', () => {
+    expect(weights.map((w) => w.page)).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/submit/',
+        '/renewal/',
+        '/404.html',
+        '/opportunities/presentation/',
+      ]),
+    );
+  });
+
+  it.each(weights.map((w) => [w.page, w] as const))(
+    '%s: JavaScript ≤ 15 KB and CSS ≤ 10 KB gzipped',
+    (_page, weight) => {
+      console.info(`${weight.page}: JS ${kb(weight.jsBytes)} KB, CSS ${kb(weight.cssBytes)} KB`);
+      expect(weight.jsBytes / 1024).toBeLessThanOrEqual(JS_BUDGET_KB);
+      expect(weight.cssBytes / 1024).toBeLessThanOrEqual(CSS_BUDGET_KB);
+      if (!SCRIPTED.has(weight.page))
+        expect(weight.jsBytes, 'a guide page ships no script').toBe(0);
+    },
+  );
+});
+
+it('dist/ exists (the build ran before the tests)', () => {
+  expect(existsSync(`${DIST}index.html`)).toBe(true);
+});
