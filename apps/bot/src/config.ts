@@ -76,7 +76,8 @@ const schema = z.object({
           'DATABASE_URL points to PostgreSQL, which this build of the bot does not support yet: leave it unset for the embedded SQLite file, or use a file path or sqlite: URL.',
       })
       .refine(
-        (value) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(sqlite|file):/i.test(value),
+        (value) =>
+          !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(sqlite|file|postgres(ql)?):/i.test(value),
         {
           message:
             'DATABASE_URL must be a file path, a sqlite: URL (sqlite:data/cec.sqlite) or :memory:.',

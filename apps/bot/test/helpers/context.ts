@@ -1,0 +1,78 @@
+/** Handlers on plain data: an in-memory store, a fixed day, and inputs built like Discord's. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type {
+  CommandContext,
+  CommandInput,
+  OptionValue,
+  Person,
+} from '../../src/commands/types.js';
+import { openStore, type Store } from '../../src/store/index.js';
+
+export const TODAY = '2026-06-01';
+export const NOW = new Date('2026-06-01T12:00:00Z');
+
+export const ALICE: Person = { id: '200000000000000001', name: 'Alice' };
+export const BOB: Person = { id: '200000000000000002', name: 'Bob' };
+export const GUILD = '300000000000000001';
+
+export async function memoryContext(
+  overrides: Partial<CommandContext> = {},
+): Promise<CommandContext & { store: Store }> {
+  const store = await openStore(':memory:', { now: () => NOW });
+  return {
+    store,
+    siteUrl: 'https://cec.example.org',
+    now: () => NOW,
+    today: () => TODAY,
+    ...overrides,
+  };
+}
+
+export function input(
+  line: string,
+  options: Record<string, OptionValue> = {},
+  extra: Partial<CommandInput> = {},
+): CommandInput {
+  const [command = '', subcommand = null] = line.replace(/^\//, '').split(' ');
+  return {
+    command,
+    subcommand,
+    user: ALICE,
+    guildId: GUILD,
+    canManageServer: false,
+    options,
+    people: {},
+    ...extra,
+  };
+}
+
+/** A fresh folder under the OS temp dir, removed by the returned cleanup. */
+export function tempDir(prefix = 'cec-bot-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Everything a reply shows, as one string (content, embeds, buttons), for "contains" checks. */
+export function shown(reply: {
+  content?: string;
+  embeds?: {
+    title?: string;
+    description?: string;
+    fields?: { name: string; value: string }[];
+    footer?: { text: string };
+  }[];
+  buttons?: { label: string }[];
+}): string {
+  return [
+    reply.content ?? '',
+    ...(reply.embeds ?? []).flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+      e.footer?.text ?? '',
+    ]),
+    ...(reply.buttons ?? []).map((b) => b.label),
+  ].join('\n');
+}
