@@ -7,7 +7,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
-      exclude: ['src/cli.ts', 'src/cli/**'],
+      exclude: ['src/cli.ts'],
       reporter: ['text-summary', 'json-summary'],
       thresholds: { lines: 95, branches: 95 },
     },

@@ -4,7 +4,7 @@
  * limit, explanation and source. Shared by the CLI, the bot and the site.
  */
 import { findCourseNumber } from './course-number.js';
-import { OPPORTUNITIES } from './opportunities/catalog.js';
+import { getOpportunity, OPPORTUNITIES } from './opportunities/catalog.js';
 import type { OpportunityId } from './opportunities/index.js';
 import type { AnyOpportunity } from './opportunities/opportunity.js';
 import { SOURCES, type SourceId } from './sources.js';
@@ -28,7 +28,7 @@ export type QuestionResult =
       options: { label: string; tenths: Tenths }[];
       explanation: string;
       limitPerCycle: Tenths | null;
-      interpretation: string | null;
+      interpretation: string;
       source: AnswerSource;
     }
   | {
@@ -77,24 +77,24 @@ function score(opportunity: AnyOpportunity, text: string): number {
 }
 
 function editDistance(a: string, b: string): number {
+  // One row of the Levenshtein table; cells are always set before they are read.
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] ?? 0;
+    let diagonal = row[0] as number;
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const current = row[j] ?? 0;
+      const above = row[j] as number;
       row[j] = Math.min(
-        (row[j] ?? 0) + 1,
-        (row[j - 1] ?? 0) + 1,
-        previous + (a[i - 1] === b[j - 1] ? 0 : 1),
+        above + 1,
+        (row[j - 1] as number) + 1,
+        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
       );
-      previous = current;
+      diagonal = above;
     }
   }
-  return row[b.length] ?? 0;
+  return row[b.length] as number;
 }
 
-/** Opportunities whose keywords are a typo away from a word of the question, closest first. */
 const NEAR = 0.4; // at most 40 % of the letters differ
 
 function closest(text: string): AnyOpportunity[] {
@@ -124,17 +124,17 @@ function suggestionsFrom(list: readonly AnyOpportunity[]) {
   return list.slice(0, 3).map((o) => ({
     opportunity: o.id as OpportunityId,
     name: o.name,
-    example: o.question.examples[0] ?? o.name,
+    example: o.question.examples[0] as string, // every guide has examples (tested)
   }));
 }
 
 /** Answers a free-text question. Never throws. */
 export function answerQuestion(query: string): QuestionResult {
-  const raw = String(query ?? '').slice(0, MAX_QUESTION);
+  const raw = String(query).slice(0, MAX_QUESTION);
   const text = normalize(raw);
   let best: AnyOpportunity | null = null;
   if (findCourseNumber(raw)) {
-    best = OPPORTUNITIES.find((o) => o.id === 'approved-course') ?? null;
+    best = getOpportunity('approved-course');
   } else {
     best = OPPORTUNITIES.find((o) => o.question.claims?.(text)) ?? null;
   }

@@ -1,205 +1,338 @@
-/** Spawns the real built CLI (dist/cli.js), as scripts and people call it. */
+/**
+ * The CLI, as scripts and people call it: every case runs against the real
+ * built binary (dist/cli.js, spawned) and in-process through `run` (so the
+ * coverage report sees it).
+ */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli-run.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const PLAN = fileURLToPath(new URL('./fixtures/example-plan.json', import.meta.url));
+const TMP = mkdtempSync(join(tmpdir(), 'cec-cli-'));
 
-function cec(args: string[], input?: string) {
+type Cec = (args: string[], input?: string) => { out: string; err: string; code: number | null };
+
+const spawned: Cec = (args, input) => {
   const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input });
   return { out: result.stdout, err: result.stderr, code: result.status };
-}
+};
 
-describe('cec <question>', () => {
-  it('answers in a sentence, exit 0', () => {
-    const r = cec(['cpr', '2yr']);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(
-      /^CPR\/AED renewal: A 2-year CPR\/AED certification is worth 0\.4 CECs\./,
-    );
-    expect(r.out).toMatch(/Source: S1/);
-  });
-  it('--json prints the JSON alone, amounts with one decimal', () => {
-    const r = cec(['--json', 'cpr', '2yr']);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/"cecs": 0\.4,/);
-    const body = JSON.parse(r.out);
-    expect(Object.keys(body)).toEqual(
-      expect.arrayContaining([
-        'query',
-        'opportunity',
-        'cecs',
-        'explanation',
-        'limitPerCycle',
-        'source',
-      ]),
-    );
-    expect(body).toMatchObject({
-      query: 'cpr 2yr',
-      opportunity: 'cpr-aed',
-      cecs: 0.4,
-      limitPerCycle: null,
-      source: { id: 'S1' },
+const inProcess: Cec = (args, input) => {
+  if (input === undefined) return run(args);
+  // stdin ("-") stands for a file holding the input.
+  const file = join(TMP, 'stdin.json');
+  writeFileSync(file, input);
+  return run(args.map((a) => (a === '-' ? file : a)));
+};
+
+describe.each([
+  ['the spawned binary', spawned],
+  ['run() in-process', inProcess],
+] as const)('%s', (_mode, cec) => {
+  describe('cec <question>', () => {
+    it('answers in a sentence, exit 0', () => {
+      const r = cec(['cpr', '2yr']);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(
+        /^CPR\/AED renewal: A 2-year CPR\/AED certification is worth 0\.4 CECs\./,
+      );
+      expect(r.out).toMatch(/Source: S1/);
+    });
+    it('--json prints the JSON alone, amounts with one decimal', () => {
+      const r = cec(['--json', 'cpr', '2yr']);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/"cecs": 0\.4,/);
+      const body = JSON.parse(r.out);
+      expect(Object.keys(body)).toEqual(
+        expect.arrayContaining([
+          'query',
+          'opportunity',
+          'cecs',
+          'explanation',
+          'limitPerCycle',
+          'source',
+        ]),
+      );
+      expect(body).toMatchObject({
+        query: 'cpr 2yr',
+        opportunity: 'cpr-aed',
+        cecs: 0.4,
+        limitPerCycle: null,
+        source: { id: 'S1' },
+      });
+    });
+    it('an incomplete question gives cecs null and the options', () => {
+      const body = JSON.parse(cec(['--json', 'cpr']).out);
+      expect(body).toMatchObject({
+        cecs: null,
+        options: [
+          { label: '1-year certificate', cecs: 0.2 },
+          { label: '2-year certificate', cecs: 0.4 },
+        ],
+      });
+    });
+    it('prints 2.0 and 3.0 with their decimal', () => {
+      expect(cec(['--json', 'another', 'ACE', 'cert']).out).toMatch(/"cecs": 2\.0,/);
+      expect(cec(['--json', 'college 3 credits grade B']).out).toMatch(/"cecs": 3\.0,/);
+      expect(cec(['--json', 'presenting']).out).toMatch(/"limitPerCycle": 0\.5,/);
+    });
+    it('not understood: exit 2, suggestions on stderr', () => {
+      const r = cec(['presnting']);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(
+        /did not understand "presnting"[\s\S]*Presenting: try "cec presenting"/,
+      );
+      const json = cec(['--json', 'presnting']);
+      expect(json.code).toBe(2);
+      expect(JSON.parse(json.out)).toMatchObject({
+        opportunity: null,
+        cecs: null,
+        suggestions: [{ opportunity: 'presentation' }],
+      });
+    });
+    it('no arguments or an unknown option: usage, exit 2', () => {
+      expect(cec([]).code).toBe(2);
+      expect(cec([]).err).toMatch(/Usage: cec/);
+      expect(cec(['--frobnicate']).err).toMatch(/Unknown option --frobnicate/);
+      expect(cec(['--help']).out).toMatch(/Unofficial/);
     });
   });
-  it('an incomplete question gives cecs null and the options', () => {
-    const body = JSON.parse(cec(['--json', 'cpr']).out);
-    expect(body).toMatchObject({
-      cecs: null,
-      options: [
-        { label: '1-year certificate', cecs: 0.2 },
-        { label: '2-year certificate', cecs: 0.4 },
-      ],
+
+  describe('cec check', () => {
+    it('valid → exit 0, invalid → exit 1 with the specific reason', () => {
+      expect(cec(['check', 'CA23456'])).toMatchObject({
+        code: 0,
+        out: 'CA23456 is a valid ACE course number format.\n',
+      });
+      const bad = cec(['check', 'CA1234']);
+      expect(bad.code).toBe(1);
+      expect(bad.out).toMatch(/has 4 digits after CA/);
+      expect(JSON.parse(cec(['--json', 'check', ' cep-123456 ']).out)).toEqual({
+        valid: true,
+        normalized: 'CEP123456',
+        error: null,
+      });
+      expect(JSON.parse(cec(['check', '--json', 'CX12345']).out)).toMatchObject({
+        valid: false,
+        error: expect.stringMatching(/"CX"/),
+      });
+      expect(cec(['check']).code).toBe(2);
     });
   });
-  it('prints 2.0 and 3.0 with their decimal', () => {
-    expect(cec(['--json', 'another', 'ACE', 'cert']).out).toMatch(/"cecs": 2\.0,/);
-    expect(cec(['--json', 'college 3 credits grade B']).out).toMatch(/"cecs": 3\.0,/);
-    expect(cec(['--json', 'presenting']).out).toMatch(/"limitPerCycle": 0\.5,/);
-  });
-  it('not understood: exit 2, suggestions on stderr', () => {
-    const r = cec(['presnting']);
-    expect(r.code).toBe(2);
-    expect(r.out).toBe('');
-    expect(r.err).toMatch(/did not understand "presnting"[\s\S]*Presenting: try "cec presenting"/);
-    const json = cec(['--json', 'presnting']);
-    expect(json.code).toBe(2);
-    expect(JSON.parse(json.out)).toMatchObject({
-      opportunity: null,
-      cecs: null,
-      suggestions: [{ opportunity: 'presentation' }],
+
+  describe('cec plan', () => {
+    it('prints aligned columns, one decimal, MM/DD/YYYY', () => {
+      const r = cec(['plan', PLAN]);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(
+        /ACE Certified Personal Trainer\n {2}Cycle {5}04\/01\/2025 – 03\/31\/2027/,
+      );
+      expect(r.out).toMatch(/12\/10\/2025 {2}College course \(3 credit hours, B\) +3\.0 +3\.0/);
+      expect(r.out).toMatch(/\[Missing\] Professional conduct and ethics/);
+      const rows = r.out.split('\n').filter((l) => /^ {2}\d\d\/\d\d\/\d{4} /.test(l));
+      const creditColumns = new Set(rows.map((l) => l.search(/\d+\.\d +\d+\.\d/)));
+      expect(creditColumns.size).toBeLessThanOrEqual(2); // aligned per certification table
+    });
+    it('--json has the documented shape', () => {
+      const r = cec(['--json', 'plan', PLAN]);
+      expect(r.code).toBe(0);
+      const body = JSON.parse(r.out);
+      const pt = body.certifications[0];
+      expect(Object.keys(pt)).toEqual(
+        expect.arrayContaining([
+          'credential',
+          'cycle',
+          'required',
+          'earned',
+          'planned',
+          'remaining',
+          'met',
+          'status',
+          'checklist',
+          'items',
+          'warnings',
+        ]),
+      );
+      expect(pt).toMatchObject({
+        credential: 'personal-trainer',
+        cycle: { start: '2025-04-01', end: '2027-03-31', estimated: false },
+        required: 2,
+        earned: 5.7,
+        planned: 0,
+        remaining: 0,
+        met: true,
+        status: 'active',
+      });
+      expect(r.out).toMatch(/"required": 2\.0,/);
+      expect(body.certifications[1].cycle.estimated).toBe(true);
+      expect(pt.items.find((i: { kind: string }) => i.kind === 'petition')).toMatchObject({
+        credit: 0,
+        reason: expect.stringMatching(/pending/),
+      });
+    });
+    it('reads stdin with -, and --today overrides the plan', () => {
+      const plan = JSON.stringify({
+        certifications: [{ credential: 'health-coach', expires: '2027-03-31' }],
+        activities: [{ kind: 'mentoring', completed: '2027-01-01' }],
+      });
+      const body = JSON.parse(cec(['--json', 'plan', '-', '--today', '2026-12-01'], plan).out);
+      expect(body.certifications[0]).toMatchObject({ earned: 0, planned: 0.1, status: 'active' });
+      expect(cec(['plan', '-', '--today', '2026-13-01'], plan)).toMatchObject({
+        code: 2,
+        err: expect.stringMatching(/--today: .*no month 13/),
+      });
+    });
+    it('a bad plan: exit 2, every problem with its JSON path, never a stack trace', () => {
+      const r = cec(
+        ['plan', '-'],
+        JSON.stringify({
+          certifications: [{ credential: 'x', expires: '1/1/24' }],
+          activities: [{ kind: 'cpr-aed' }],
+        }),
+      );
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/\$\.certifications\[0\]\.credential: Credential must be one of/);
+      expect(r.err).toMatch(
+        /\$\.activities\[0\]\.term: Certificate length is missing: expected "1yr" or "2yr"\./,
+      );
+      expect(r.err).not.toMatch(/at .*\.js:\d+/);
+      const json = cec(['--json', 'plan', '-'], '{nope');
+      expect(json.code).toBe(2);
+      expect(JSON.parse(json.out).problems[0].message).toMatch(/not valid JSON/);
+      expect(cec(['plan', '/no/such/plan.json'])).toMatchObject({
+        code: 2,
+        err: expect.stringMatching(
+          /Cannot read the plan file "\/no\/such\/plan.json": no such file/,
+        ),
+      });
+      expect(cec(['plan'])).toMatchObject({ code: 2 });
     });
   });
-  it('no arguments or an unknown option: usage, exit 2', () => {
-    expect(cec([]).code).toBe(2);
-    expect(cec([]).err).toMatch(/Usage: cec/);
-    expect(cec(['--frobnicate']).err).toMatch(/Unknown option --frobnicate/);
-    expect(cec(['--help']).out).toMatch(/Unofficial/);
+
+  describe('cec rules', () => {
+    it('lists every opportunity with credit, limit, source quote and interpretation', () => {
+      const r = cec(['rules']);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/unofficial, not affiliated with ACE/);
+      const body = JSON.parse(cec(['rules', '--json']).out);
+      expect(body.ruleset).toBe('ace-2013');
+      expect(body.opportunities).toHaveLength(9);
+      expect(body.opportunities.find((o: { id: string }) => o.id === 'presentation')).toMatchObject(
+        {
+          limitPerCycle: 0.5,
+          source: { id: 'S1', quote: expect.stringMatching(/^Presenting\./) },
+          interpretation: expect.stringMatching(/never more than 0.5/),
+        },
+      );
+    });
   });
 });
 
-describe('cec check', () => {
-  it('valid → exit 0, invalid → exit 1 with the specific reason', () => {
-    expect(cec(['check', 'CA23456'])).toMatchObject({
-      code: 0,
-      out: 'CA23456 is a valid ACE course number format.\n',
-    });
-    const bad = cec(['check', 'CA1234']);
-    expect(bad.code).toBe(1);
-    expect(bad.out).toMatch(/has 4 digits after CA/);
-    expect(JSON.parse(cec(['--json', 'check', ' cep-123456 ']).out)).toEqual({
-      valid: true,
-      normalized: 'CEP123456',
-      error: null,
-    });
-    expect(JSON.parse(cec(['check', '--json', 'CX12345']).out)).toMatchObject({
-      valid: false,
-      error: expect.stringMatching(/"CX"/),
-    });
-    expect(cec(['check']).code).toBe(2);
+describe('fuzzing the CLI arguments and plan files', () => {
+  it('any arguments: a known exit code and never a stack trace', () => {
+    const token = fc.oneof(
+      fc.constantFrom(
+        '--json',
+        '--today',
+        '--help',
+        'check',
+        'plan',
+        'rules',
+        'cpr',
+        '2yr',
+        'CA23456',
+        '02/30/2024',
+        '--x',
+      ),
+      fc.string({ maxLength: 30 }),
+    );
+    let cases = 0;
+    fc.assert(
+      // No "-": it would read the test runner's stdin.
+      fc.property(
+        fc.array(
+          token.filter((t) => t !== '-'),
+          { maxLength: 6 },
+        ),
+        (argv) => {
+          cases++;
+          const result = run(argv);
+          expect([0, 1, 2]).toContain(result.code);
+          expect(result.err).not.toMatch(/\n\s+at .+:\d+:\d+/);
+          if (argv.includes('--json') && result.out) JSON.parse(result.out);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    console.info(`CLI argument fuzz: ${cases} cases`);
+  });
+
+  it('any plan file content: exit 0 or 2, with JSON on --json', () => {
+    const file = join(TMP, 'plan.json');
+    let cases = 0;
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), fc.string({ maxLength: 200 })), (content) => {
+        cases++;
+        writeFileSync(file, content);
+        const result = run(['--json', 'plan', file]);
+        expect([0, 2]).toContain(result.code);
+        JSON.parse(result.out);
+      }),
+      { numRuns: 1000 },
+    );
+    console.info(`plan file fuzz: ${cases} cases`);
   });
 });
 
-describe('cec plan', () => {
-  it('prints aligned columns, one decimal, MM/DD/YYYY', () => {
-    const r = cec(['plan', PLAN]);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(
-      /ACE Certified Personal Trainer\n {2}Cycle {5}04\/01\/2025 – 03\/31\/2027/,
-    );
-    expect(r.out).toMatch(/12\/10\/2025 {2}College course \(3 credit hours, B\) +3\.0 +3\.0/);
-    expect(r.out).toMatch(/\[Missing\] Professional conduct and ethics/);
-    const rows = r.out.split('\n').filter((l) => /^ {2}\d\d\/\d\d\/\d{4} /.test(l));
-    const creditColumns = new Set(rows.map((l) => l.search(/\d+\.\d +\d+\.\d/)));
-    expect(creditColumns.size).toBeLessThanOrEqual(2); // aligned per certification table
+describe('human output details', () => {
+  it('a question with a limit states it', () => {
+    expect(run(['presenting']).out).toMatch(/Limit: 0\.5 CECs per renewal cycle\./);
   });
-  it('--json has the documented shape', () => {
-    const r = cec(['--json', 'plan', PLAN]);
-    expect(r.code).toBe(0);
-    const body = JSON.parse(r.out);
-    const pt = body.certifications[0];
-    expect(Object.keys(pt)).toEqual(
-      expect.arrayContaining([
-        'credential',
-        'cycle',
-        'required',
-        'earned',
-        'planned',
-        'remaining',
-        'met',
-        'status',
-        'checklist',
-        'items',
-        'warnings',
-      ]),
-    );
-    expect(pt).toMatchObject({
-      credential: 'personal-trainer',
-      cycle: { start: '2025-04-01', end: '2027-03-31', estimated: false },
-      required: 2,
-      earned: 5.7,
-      planned: 0,
-      remaining: 0,
-      met: true,
-      status: 'active',
-    });
-    expect(r.out).toMatch(/"required": 2\.0,/);
-    expect(body.certifications[1].cycle.estimated).toBe(true);
-    expect(pt.items.find((i: { kind: string }) => i.kind === 'petition')).toMatchObject({
-      credit: 0,
-      reason: expect.stringMatching(/pending/),
-    });
-  });
-  it('reads stdin with -, and --today overrides the plan', () => {
-    const plan = JSON.stringify({
-      certifications: [{ credential: 'health-coach', expires: '2027-03-31' }],
-      activities: [{ kind: 'mentoring', completed: '2027-01-01' }],
-    });
-    const body = JSON.parse(cec(['--json', 'plan', '-', '--today', '2026-12-01'], plan).out);
-    expect(body.certifications[0]).toMatchObject({ earned: 0, planned: 0.1, status: 'active' });
-    expect(cec(['plan', '-', '--today', '2026-13-01'], plan)).toMatchObject({
-      code: 2,
-      err: expect.stringMatching(/--today: .*no month 13/),
-    });
-  });
-  it('a bad plan: exit 2, every problem with its JSON path, never a stack trace', () => {
-    const r = cec(
-      ['plan', '-'],
+  it('a plan table marks planned items, explains cuts and zero credits, and shortens long labels', () => {
+    const file = join(TMP, 'details.json');
+    writeFileSync(
+      file,
       JSON.stringify({
-        certifications: [{ credential: 'x', expires: '1/1/24' }],
-        activities: [{ kind: 'cpr-aed' }],
+        today: '2026-06-01',
+        certifications: [{ credential: 'health-coach', expires: '2027-03-31' }],
+        activities: [
+          {
+            kind: 'presentation',
+            title: 'A very long presentation title that goes on and on and on',
+            completed: '2026-01-01',
+          },
+          { kind: 'presentation', completed: '2026-02-01' },
+          { kind: 'college', creditHours: 3, grade: 'D', completed: '2026-03-01' },
+          { kind: 'mentoring', completed: '2026-09-01' },
+        ],
       }),
     );
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/\$\.certifications\[0\]\.credential: Credential must be one of/);
-    expect(r.err).toMatch(
-      /\$\.activities\[0\]\.term: Certificate length is missing: expected "1yr" or "2yr"\./,
-    );
-    expect(r.err).not.toMatch(/at .*\.js:\d+/);
-    const json = cec(['--json', 'plan', '-'], '{nope');
-    expect(json.code).toBe(2);
-    expect(JSON.parse(json.out).problems[0].message).toMatch(/not valid JSON/);
-    expect(cec(['plan', '/no/such/plan.json'])).toMatchObject({
-      code: 2,
-      err: expect.stringMatching(/Cannot read the plan file "\/no\/such\/plan.json": no such file/),
-    });
-    expect(cec(['plan'])).toMatchObject({ code: 2 });
+    const out = run(['plan', file]).out;
+    expect(out).toMatch(/ Presentation: A very long presentation title th… +0\.5 +0\.5\n/);
+    expect(out).toMatch(/↳ Limit reached: Presenting counts at most 0\.5 CECs per cycle/);
+    expect(out).toMatch(/↳ A grade of D is below/);
+    expect(out).toMatch(/Community outreach +0\.1 +0\.1 \(planned\)/);
   });
-});
-
-describe('cec rules', () => {
-  it('lists every opportunity with credit, limit, source quote and interpretation', () => {
-    const r = cec(['rules']);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/unofficial, not affiliated with ACE/);
-    const body = JSON.parse(cec(['rules', '--json']).out);
-    expect(body.ruleset).toBe('ace-2013');
-    expect(body.opportunities).toHaveLength(9);
-    expect(body.opportunities.find((o: { id: string }) => o.id === 'presentation')).toMatchObject({
-      limitPerCycle: 0.5,
-      source: { id: 'S1', quote: expect.stringMatching(/^Presenting\./) },
-      interpretation: expect.stringMatching(/never more than 0.5/),
+  it('a folder or a missing --today value is a clear error', () => {
+    expect(run(['plan', TMP])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/it is a folder/),
     });
+    expect(run(['plan', PLAN, '--today'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--today: A date is required/),
+    });
+    expect(run(['--json', '--help']).out).toMatch(/"usage": "Usage: cec/);
+  });
+  it('the question parser tolerates a missing question from JavaScript callers', async () => {
+    const { answerQuestion } = await import('../src/index.js');
+    expect(answerQuestion(undefined as never).understood).toBe(false);
   });
 });

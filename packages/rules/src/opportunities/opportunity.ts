@@ -50,8 +50,8 @@ export interface OpportunityGuide<Activity extends { kind: string; completed: Is
   evidence: string;
   /** The exact sentence of the source the numbers come from. */
   source: { id: SourceId; quote: string };
-  /** How we read the source where it is ambiguous; shown to users. Null when the source is plain. */
-  interpretation: string | null;
+  /** How we read the source where it is ambiguous (each S1 sentence leaves something open); shown to users. */
+  interpretation: string;
   /** Free-text question support: words that point here, and how to answer from the text. */
   question: {
     keywords: readonly string[];
