@@ -133,8 +133,8 @@ function renderActivities(vm: ViewModel) {
 <p class="activity-head"><span class="activity-label">${esc(a.label)}</span> <span class="credit">${a.credit} CECs</span></p>
 <p class="meta">${a.date}${a.planned ? ' · <span class="badge planned">Planned</span>' : ''}</p>
 <p class="reason">${esc(a.reason)}</p>${cuts}
-<p class="actions"><button type="button" class="link" data-action="edit-activity" data-index="${i}" aria-label="Edit ${esc(a.label)}">Edit</button>
-<button type="button" class="link" data-action="remove-activity" data-index="${i}" aria-label="Remove ${esc(a.label)}">Remove</button></p></li>`;
+<p class="actions"><button type="button" class="link" id="activity-list-${i}-edit" data-action="edit-activity" data-index="${i}" aria-label="Edit ${esc(a.label)}">Edit</button>
+<button type="button" class="link" id="activity-list-${i}-remove" data-action="remove-activity" data-index="${i}" aria-label="Remove ${esc(a.label)}">Remove</button></p></li>`;
     })
     .join('');
 }

@@ -1,0 +1,219 @@
+/**
+ * Every page in a real browser: the course-number checker, the calendar
+ * download, axe-core with no serious or critical violation (light and dark),
+ * the 404 and the sitemap, and screenshots at phone and desktop widths in
+ * test-results/ for a person to look at.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { OPPORTUNITY_IDS } from '@cec/rules';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSite, type Site } from '../support/browser';
+
+const RESULTS = new URL('../../test-results/', import.meta.url);
+const TODAY = new Date(2026, 10, 27, 10, 0, 0);
+
+let site: Site;
+
+beforeAll(async () => {
+  site = await openSite();
+  mkdirSync(RESULTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+async function open(
+  path: string,
+  options: { width?: number; height?: number; dark?: boolean } = {},
+): Promise<Page> {
+  const context = await site.browser.newContext({
+    viewport: { width: options.width ?? 390, height: options.height ?? 844 },
+    colorScheme: options.dark ? 'dark' : 'light',
+  });
+  context.setDefaultTimeout(5000);
+  const page = await context.newPage();
+  await page.clock.setFixedTime(TODAY);
+  await page.goto(site.url + path);
+  return page;
+}
+
+/** Each page, with what to do first so its dynamic parts are on screen. */
+const PAGES: { name: string; path: string; fill?: (page: Page) => Promise<void> }[] = [
+  {
+    name: 'calculator',
+    path: '/',
+    async fill(page) {
+      await page.getByLabel('Expiration date').fill('03/31/2027');
+      await page.getByLabel('Activity', { exact: true }).selectOption('presentation');
+      for (const date of ['02/10/2026', '03/10/2026']) {
+        await page.getByLabel('Completion date').fill(date);
+        await page.getByRole('button', { name: 'Add activity' }).click();
+      }
+      await page.getByLabel('Activity', { exact: true }).selectOption('approved-course');
+      await page.getByLabel('Course number').fill('CA23456');
+      await page.getByLabel('CECs on certificate').fill('0.7');
+      await page.getByLabel('Completion date').fill('01/10/2027');
+      await page.getByRole('button', { name: 'Add activity' }).click();
+      await page.getByLabel('Activity', { exact: true }).selectOption('college');
+      await page.getByLabel('Credit hours').fill('0');
+      await page.getByRole('button', { name: 'Add activity' }).click();
+    },
+  },
+  {
+    name: 'submit',
+    path: '/submit/',
+    async fill(page) {
+      await page.getByLabel('Course number').fill('CA2345');
+      await page.getByLabel('Completion date').fill('2026-03-05');
+    },
+  },
+  {
+    name: 'renewal',
+    path: '/renewal/',
+    async fill(page) {
+      await page.getByLabel('Expiration date').fill('01/31/2027');
+    },
+  },
+  ...OPPORTUNITY_IDS.map((id) => ({ name: `opportunity-${id}`, path: `/opportunities/${id}/` })),
+  { name: '404', path: '/no-such-page/' },
+];
+
+describe('course-number checker', () => {
+  it('answers as you type with the rules package words', async () => {
+    const page = await open('/submit/');
+    const input = page.getByLabel('Course number');
+    const result = page.locator('#course-number-result');
+    await input.fill('CA2345');
+    await expect(result.textContent()).resolves.toBe(
+      '"CA2345" has 4 digits after CA; a course number has five or six.',
+    );
+    await expect(input.getAttribute('aria-invalid')).resolves.toBe('true');
+    await input.fill('XY12345');
+    await expect(result.textContent()).resolves.toContain('"XY" is not an ACE course prefix');
+    await input.fill(' cep-123456 ');
+    await expect(result.textContent()).resolves.toBe(
+      '✓ CEP123456 is a well-formed ACE course number.',
+    );
+    await expect(input.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(result.getAttribute('aria-live')).resolves.toBe('polite');
+    await page.getByLabel('Completion date').fill('3/5/2026');
+    await expect(page.locator('#completion-date-result').textContent()).resolves.toBe(
+      "Type it into ACE's form as 03/05/2026",
+    );
+    await page.context().close();
+  });
+});
+
+describe('renewal page', () => {
+  it('shows the cycle, days left, status and grace end, and downloads a valid .ics', async () => {
+    const page = await open('/renewal/');
+    await page.getByLabel('Expiration date').fill('01/31/2027');
+    const result = page.locator('#renewal-result');
+    const text = (await result.textContent()) ?? '';
+    expect(text).toContain('Expires 01/31/2027, in 65 days.');
+    expect(text).toContain('Due soon');
+    expect(text).toContain('02/01/2025 to 01/31/2027');
+    expect(text).toContain('07/31/2027');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Add the deadline to my calendar' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('ace-renewal-2027-01-31.ics');
+    const file = readFileSync(await download.path(), 'utf8');
+    expect(file.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+    expect(file.replace(/\r\n/g, '')).not.toMatch(/\n/);
+    expect(file).toContain('\r\nDTSTART;VALUE=DATE:20270131\r\n');
+    expect(file).toContain('\r\nDTEND;VALUE=DATE:20270201\r\n');
+    expect(file).toContain('\r\nSUMMARY:ACE Certified Personal Trainer expires\r\n');
+    expect(file.match(/BEGIN:VALARM/g)).toHaveLength(3);
+    expect(file.endsWith('END:VEVENT\r\nEND:VCALENDAR\r\n')).toBe(true);
+
+    await page.getByLabel('Date you know').selectOption('certified');
+    await page.getByLabel('Certification date').fill('01/31/2025');
+    await expect(result.textContent()).resolves.toContain('(estimated)');
+    await page.getByLabel('Certification date').fill('02/30/2025');
+    await expect(page.locator('#renewal-date-error').textContent()).resolves.toContain(
+      'February 2025 has 28 days',
+    );
+    await page.context().close();
+  });
+});
+
+describe('site', () => {
+  it('answers an unknown address with the 404 page and status', async () => {
+    const response = await fetch(`${site.url}/no-such-page/`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('Page not found');
+  });
+
+  it('lists every page in the sitemap, and robots.txt points to it', async () => {
+    const sitemap = await (await fetch(`${site.url}/sitemap.xml`)).text();
+    for (const id of OPPORTUNITY_IDS) expect(sitemap).toContain(`/opportunities/${id}/</loc>`);
+    expect(sitemap).toContain('/submit/</loc>');
+    expect(sitemap).toContain('/renewal/</loc>');
+    expect(await (await fetch(`${site.url}/robots.txt`)).text()).toMatch(
+      /Sitemap: .*\/sitemap\.xml/,
+    );
+  });
+
+  it.each(PAGES)(
+    '$name: title, description, canonical, Open Graph, unofficial footer',
+    async ({ path }) => {
+      const page = await open(path);
+      const head = await page.evaluate(() => ({
+        title: document.title,
+        description:
+          document.querySelector('meta[name=description]')?.getAttribute('content') ?? '',
+        canonical: document.querySelector('link[rel=canonical]')?.getAttribute('href') ?? '',
+        ogTitle: document.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '',
+        footer: document.querySelector('footer')?.textContent ?? '',
+        h1: document.querySelectorAll('h1').length,
+      }));
+      expect(head.title.length).toBeGreaterThan(10);
+      expect(head.description.length).toBeGreaterThan(50);
+      expect(head.canonical).toMatch(/^https?:\/\//);
+      expect(head.ogTitle).toBe(head.title);
+      expect(head.footer).toMatch(/not\s+affiliated with/);
+      expect(head.h1).toBe(1);
+      await page.context().close();
+    },
+  );
+});
+
+describe('accessibility and screenshots', () => {
+  it.each(PAGES)(
+    '$name: no serious or critical axe violation, light and dark',
+    async ({ name, path, fill }) => {
+      for (const dark of [false, true]) {
+        const page = await open(path, { dark });
+        await fill?.(page);
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        const serious = violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(serious, `${name} ${dark ? 'dark' : 'light'}`).toEqual([]);
+        await page.screenshot({
+          path: new URL(`${name}-390${dark ? '-dark' : ''}.png`, RESULTS).pathname,
+          fullPage: true,
+        });
+        await page.context().close();
+      }
+      const desktop = await open(path, { width: 1280, height: 800 });
+      await fill?.(desktop);
+      await desktop.screenshot({
+        path: new URL(`${name}-1280.png`, RESULTS).pathname,
+        fullPage: true,
+      });
+      // Nothing wider than the phone screen.
+      const phone = await open(path);
+      await fill?.(phone);
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth);
+      expect(overflow).toBeLessThanOrEqual(390);
+      await desktop.context().close();
+      await phone.context().close();
+    },
+  );
+});
