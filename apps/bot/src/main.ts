@@ -39,7 +39,22 @@ async function main(): Promise<void> {
   log.info(
     `database ${store.location}${store.migrated.length ? ` (migrated: ${store.migrated.join(', ')})` : ''}`,
   );
-  let bot: Awaited<ReturnType<typeof startBot>>;
+  // Signals are handled from here on, so a stop during the connection still closes the database.
+  let bot: Awaited<ReturnType<typeof startBot>> | null = null;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: shutting down`);
+    await bot
+      ?.stop()
+      .catch((error: unknown) => log.error('stopping the Discord client failed', error));
+    await store.close().catch((error: unknown) => log.error('closing the database failed', error));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
   try {
     bot = await startBot({
       token: config.discordToken,
@@ -51,23 +66,8 @@ async function main(): Promise<void> {
   } catch (error) {
     log.error('could not connect to Discord', error);
     await store.close();
-    process.exitCode = 1;
-    return;
+    process.exit(1);
   }
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info(`${signal}: shutting down`);
-    await bot
-      .stop()
-      .catch((error: unknown) => log.error('stopping the Discord client failed', error));
-    await store.close().catch((error: unknown) => log.error('closing the database failed', error));
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 await main();

@@ -4,7 +4,7 @@
  * fake Discord with the same code.
  */
 import { todayIso } from '@cec/rules';
-import { type Client, Events } from 'discord.js';
+import { type Client, type ClientOptions, Events } from 'discord.js';
 import type { CommandContext } from '../commands/types.js';
 import type { Logger } from '../log.js';
 import { createReminderScheduler, type ReminderScheduler } from '../reminders/scheduler.js';
@@ -25,6 +25,8 @@ export interface BotOptions {
   autoDeferMs?: number;
   /** How long to wait for the gateway's READY (ms). */
   readyTimeoutMs?: number;
+  /** Gateway settings passed to the client (tests use a fake Discord's). */
+  ws?: ClientOptions['ws'];
 }
 
 export interface RunningBot {
@@ -43,7 +45,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     now,
     today: () => todayIso(now()),
   };
-  const client = createDiscordClient({ discordApi: options.discordApi });
+  const client = createDiscordClient({
+    discordApi: options.discordApi,
+    ...(options.ws ? { ws: options.ws } : {}),
+  });
   createRouter({
     context,
     log,

@@ -4,12 +4,14 @@
  * so memory stays flat however many members use it, no mentions by default,
  * and `rest.api` pointing at DISCORD_API when set (a local Discord in tests).
  */
-import { Client, GatewayIntentBits, Options } from 'discord.js';
+import { Client, type ClientOptions, GatewayIntentBits, Options } from 'discord.js';
 import { NO_MENTIONS } from './adapter.js';
 
 export interface ClientSettings {
   /** Base URL of the REST API (no /v10), or null for Discord's own. */
   discordApi: string | null;
+  /** Gateway settings (tests turn off the identify throttle of a local fake). */
+  ws?: ClientOptions['ws'];
 }
 
 export function createDiscordClient(settings: ClientSettings): Client {
@@ -17,6 +19,7 @@ export function createDiscordClient(settings: ClientSettings): Client {
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
     ...(settings.discordApi ? { rest: { api: settings.discordApi } } : {}),
+    ...(settings.ws ? { ws: settings.ws } : {}),
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       // Interactions bring the member and user with them; keeping them all would grow forever.

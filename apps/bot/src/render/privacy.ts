@@ -142,18 +142,21 @@ export function renderDeleted(counts: {
   return {
     ephemeral: true,
     content: `Deleted: ${counts.certifications} certification${counts.certifications === 1 ? '' : 's'}, ${counts.activities} entr${counts.activities === 1 ? 'y' : 'ies'}, ${counts.groups} group board membership${counts.groups === 1 ? '' : 's'}. The bot holds nothing about you now.`,
+    // These replace the prompt: empty lists clear its embed and buttons.
+    embeds: [],
     buttons: [],
   };
 }
 
 export function renderDeleteCancelled(): Reply {
-  return { ephemeral: true, content: 'Nothing was deleted.', buttons: [] };
+  return { ephemeral: true, content: 'Nothing was deleted.', embeds: [], buttons: [] };
 }
 
 export function renderDeleteExpired(): Reply {
   return {
     ephemeral: true,
     content: 'That confirmation has expired and nothing was deleted. Run `/privacy delete` again.',
+    embeds: [],
     buttons: [],
   };
 }

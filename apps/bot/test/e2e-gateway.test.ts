@@ -1,0 +1,192 @@
+/**
+ * End to end, when things go wrong: gateway closes and resumes, invalid
+ * sessions, REST 429 and 500, a slow handler, reminders with closed DMs, and
+ * a wrong token. The bot keeps answering and never prints its token.
+ */
+import { startFakeDiscord } from '@cec/discord-fake';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { startBot } from '../src/discord/bot.js';
+import { createLogger } from '../src/log.js';
+import { openStore } from '../src/store/index.js';
+import { type FakeWorld, startFakeWorld, TOKEN } from './helpers/fake-discord.js';
+
+const worlds: FakeWorld[] = [];
+afterEach(async () => {
+  for (const world of worlds.splice(0)) await world.close();
+});
+async function world(options: Parameters<typeof startFakeWorld>[0] = {}) {
+  const w = await startFakeWorld(options);
+  worlds.push(w);
+  return w;
+}
+
+const cpr = (w: FakeWorld) => w.fake.command({ name: 'cec cpr', options: { term: '2yr' } });
+
+describe('the gateway', () => {
+  test('closed (4000) and resumed: the bot keeps answering', async () => {
+    const w = await world();
+    expect(await w.fake.disconnect(4000)).toBe('resumed');
+    expect((await cpr(w)).embeds[0]?.title).toContain('0.4 CECs');
+    expect(w.fake.resumes).toBe(1);
+    expect(w.logs.some((l) => l.includes('gateway resumed'))).toBe(true);
+  });
+
+  test('an interaction sent while the connection is down is answered after the resume', async () => {
+    const w = await world();
+    const comeback = w.fake.disconnect(4000);
+    const reply = cpr(w);
+    expect(await comeback).toBe('resumed');
+    expect((await reply).embeds[0]?.title).toContain('0.4 CECs');
+  });
+
+  test('an invalid session: the bot identifies again and keeps answering', async () => {
+    const w = await world();
+    expect(await w.fake.invalidateSession()).toBe('identified');
+    expect(w.fake.identifies).toBe(2);
+    expect((await cpr(w)).type).toBe(4);
+  });
+});
+
+describe('REST faults', () => {
+  test('429 with retry_after on the reply: discord.js waits and the reply still lands', async () => {
+    const w = await world();
+    w.fake.failNext({ pathPattern: /\/callback$/, status: 429, retryAfter: 0.1 });
+    const reply = await cpr(w);
+    expect(reply.embeds[0]?.title).toContain('0.4 CECs');
+    expect(w.fake.failedRequests.map((r) => r.status)).toEqual([429]);
+  });
+
+  test('500s on a reply: logged, answered with the apology once Discord recovers, and the bot lives', async () => {
+    const w = await world();
+    // discord.js retries a 5xx three times: four failures make the reply itself fail.
+    w.fake.failNext({ pathPattern: /\/callback$/, status: 500, times: 4 });
+    const failed = await cpr(w);
+    expect(failed.ephemeral).toBe(true);
+    expect(failed.content).toContain('Sorry, something went wrong on my side');
+    expect(w.fake.failedRequests.map((r) => r.status)).toEqual([500, 500, 500, 500]);
+    expect(w.logs.some((l) => l.includes('ERROR answering /cec cpr'))).toBe(true);
+    expect((await cpr(w)).embeds[0]?.title).toContain('0.4 CECs');
+  });
+});
+
+describe('the 3-second window', () => {
+  test('a handler still running after the auto-defer delay is deferred, then its reply lands', async () => {
+    const w = await world({ autoDeferMs: 100 });
+    const list = w.store.activities.list;
+    const spy = vi.spyOn(w.store.activities, 'list').mockImplementationOnce(async (userId) => {
+      await new Promise((r) => setTimeout(r, 400));
+      return list(userId);
+    });
+    try {
+      const reply = await w.fake.command({ name: 'log list', user: 'slow' });
+      expect(reply.callback).toEqual({ type: 5, data: { flags: 64 } });
+      const final = await reply.final();
+      expect(final.content).toContain('You have no entries yet');
+      expect(final.ephemeral).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('a burst of 60 concurrent /log commands: every one answered in the window', async () => {
+    const w = await world();
+    const replies = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        w.fake.command({
+          name: 'log mentor',
+          options: { date: '2026-01-01', title: `visit ${i}` },
+          user: `burst${i % 6}`,
+        }),
+      ),
+    );
+    expect(replies.every((r) => r.type === 4 && r.ephemeral)).toBe(true);
+    const counts = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => w.store.activities.count(w.fake.user(`burst${i}`).id)),
+    );
+    expect(counts).toEqual([10, 10, 10, 10, 10, 10]);
+  });
+});
+
+describe('reminders through Discord', () => {
+  test('posted to the group channel and by DM once; a member with closed DMs still gets the channel post', async () => {
+    const w = await world({ now: '2026-06-01T12:00:00Z' });
+    await w.fake.command({
+      name: 'group setup',
+      options: { channel: 'general' },
+      user: 'owner',
+    });
+    for (const [user, expires] of [
+      ['rita', '2026-07-01'],
+      ['sam', '2026-06-05'],
+    ] as const) {
+      await w.fake.command({
+        name: 'cert add',
+        options: { credential: 'personal-trainer', expires },
+        user,
+      });
+      await w.fake.command({ name: 'group join', user });
+    }
+    w.fake.closeDms('sam');
+
+    expect(await w.bot.scheduler.tick()).toMatchObject({ sent: 4, failed: 1 });
+    expect(await w.bot.scheduler.tick()).toMatchObject({ sent: 0, failed: 0 });
+
+    const posts = w.fake.messages('general');
+    expect(posts).toHaveLength(3);
+    const rita = w.fake.user('rita');
+    const sam = w.fake.user('sam');
+    expect(posts[0]?.content).toMatch(
+      new RegExp(`^⏰ <@${rita.id}>, your ACE Certified Personal Trainer expires <t:\\d+:D>`),
+    );
+    expect(posts[1]?.content).toContain(
+      `<@${sam.id}>, your ACE Certified Personal Trainer expires`,
+    );
+    expect(posts[2]?.embeds[0]?.title).toBe('Group board: 2 members, most urgent first');
+    expect(w.fake.dms('rita').map((m) => m.content.split('\n')[0])).toEqual([
+      expect.stringMatching(/^⏰ Your ACE Certified Personal Trainer expires/),
+    ]);
+    expect(w.fake.dms('sam')).toEqual([]);
+    const posted = w.fake.requests.filter(
+      (r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path),
+    );
+    for (const request of posted) {
+      expect((request.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({
+        parse: [],
+      });
+    }
+    const log = await w.store.reminderLog.all();
+    expect(log.filter((r) => r.state === 'sent')).toHaveLength(4);
+    expect(log.filter((r) => r.state === 'failed').map((r) => r.key)).toEqual([
+      `dm:${sam.id}:personal-trainer:2026-06-05:7d`,
+    ]);
+  });
+});
+
+describe('the token', () => {
+  test('a wrong token fails the login without printing it', async () => {
+    const fake = await startFakeDiscord({ token: TOKEN });
+    const store = await openStore(':memory:');
+    const lines: string[] = [];
+    const wrong = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.WrOnG0.this-token-is-wrong-and-secret-000';
+    try {
+      const error = await startBot({
+        token: wrong,
+        discordApi: fake.apiUrl,
+        siteUrl: 'https://cec.example.org',
+        store,
+        log: createLogger({ level: 'debug', secrets: [wrong], write: (l) => lines.push(l) }),
+        reminders: false,
+        readyTimeoutMs: 3000,
+      }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(Error);
+      expect(String(error)).not.toContain(wrong);
+      expect(lines.join('\n')).not.toContain(wrong);
+    } finally {
+      await store.close();
+      await fake.close();
+    }
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * The real bot (client factory, router, store on an on-disk temp SQLite file)
+ * logged in to the local fake Discord, with its commands registered through
+ * deploy-commands' own code.
+ */
+import { join } from 'node:path';
+import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from '@cec/discord-fake';
+import { todayIso } from '@cec/rules';
+import { type RunningBot, startBot } from '../../src/discord/bot.js';
+import { deployCommands } from '../../src/discord/deploy-commands.js';
+import { createLogger } from '../../src/log.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { tempDir } from './context.js';
+
+export const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.fake-token-for-tests-only-0123456789';
+export const SITE_URL = 'https://cec.example.org';
+
+export interface FakeWorld {
+  fake: FakeDiscord;
+  bot: RunningBot;
+  store: Store;
+  /** Everything the bot logged. */
+  logs: string[];
+  databaseFile: string;
+  /** Moves the bot's clock (reminders, "today"). */
+  setNow(iso: string): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeWorld(
+  options: { fake?: FakeDiscordOptions; now?: string; autoDeferMs?: number } = {},
+): Promise<FakeWorld> {
+  const fake = await startFakeDiscord({ token: TOKEN, ...options.fake });
+  const dir = tempDir();
+  const databaseFile = join(dir.path, 'cec.sqlite');
+  const store = await openStore(databaseFile);
+  let now = new Date(options.now ?? '2026-06-01T12:00:00Z');
+  const logs: string[] = [];
+  await deployCommands({
+    token: TOKEN,
+    applicationId: fake.applicationId,
+    discordApi: fake.apiUrl,
+    guildId: null,
+  });
+  const bot = await startBot({
+    token: TOKEN,
+    discordApi: fake.apiUrl,
+    siteUrl: SITE_URL,
+    store,
+    log: createLogger({ level: 'debug', secrets: [TOKEN], write: (line) => logs.push(line) }),
+    now: () => now,
+    reminders: false,
+    ws: fake.clientOptions().ws,
+    ...(options.autoDeferMs !== undefined ? { autoDeferMs: options.autoDeferMs } : {}),
+  });
+  return {
+    fake,
+    bot,
+    store,
+    logs,
+    databaseFile,
+    setNow(iso) {
+      now = new Date(iso);
+    },
+    async close() {
+      await bot.stop();
+      await fake.close();
+      await store.close();
+      dir.remove();
+    },
+  };
+}
+
+/** The bot's "today" in tests (the clock is fixed at noon UTC). */
+export function todayOf(world: FakeWorld): string {
+  return todayIso(world.bot.context.now());
+}
