@@ -13,12 +13,16 @@ const zodSubset = fileURLToPath(new URL('./src/zod-mini-subset/index.ts', import
 /**
  * In the browser bundle only, @cec/rules's `zod/mini` is the subset in
  * src/zod-mini-subset (see why there); pages rendered at build time keep zod.
- * @returns {import('vite').Plugin}
  */
 function browserZodSubset() {
   return {
     name: 'cec-browser-zod-subset',
-    enforce: 'pre',
+    enforce: /** @type {const} */ ('pre'),
+    /**
+     * @param {string} source
+     * @param {string | undefined} _importer
+     * @param {{ ssr?: boolean } | undefined} options
+     */
     resolveId(source, _importer, options) {
       return source === 'zod/mini' && !options?.ssr ? zodSubset : null;
     },

@@ -4,7 +4,6 @@
  */
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
-// @ts-expect-error plain ESM helper shared with the benchmark
 import { DIST, startStaticServer } from './static-server.mjs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

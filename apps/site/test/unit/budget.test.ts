@@ -6,9 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM helper shared with the benchmark
 import { CSS_BUDGET_KB, JS_BUDGET_KB, pageWeights } from '../support/page-weight.mjs';
-// @ts-expect-error plain ESM helper shared with the benchmark
 import { DIST } from '../support/static-server.mjs';
 
 interface Weight {

@@ -5,16 +5,13 @@
  * (src/components/ActivityForm.astro); this only shows the ones the chosen
  * kind needs and writes values, labels and messages.
  */
-import { CREDENTIAL_IDS, CREDENTIALS, type OpportunityId, todayIso } from '@cec/rules';
+import { CREDENTIAL_IDS, type OpportunityId, todayIso } from '@cec/rules';
 import { FIELD_ORDER, type FieldName, fieldLabel, isOptional, KIND_FIELDS } from './fields';
+import { certificationRow, esc } from './markup';
 import { load, STORAGE_KEY, searchFor, serialize } from './saved';
 import { type Action, type DateKind, update, type ViewModel, view } from './state';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/** Titles are typed by the person: never let them become markup. */
-const esc = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c);
 
 const today = todayIso();
 const form = $<HTMLFormElement>('activity-form');
@@ -30,7 +27,8 @@ const loaded = load(location.search, saved);
 let state = loaded.state;
 /** A damaged link stays in the address bar until the person changes something. */
 let keepLink = loaded.notices.length > 0 && !loaded.fromLink;
-let certCount = -1;
+/** Rows on screen; the server renders the first one so the page does not shift when this runs. */
+let certCount = certList.querySelectorAll('.cert').length;
 let lastResults = '';
 
 function input(field: FieldName | 'kind') {
@@ -71,25 +69,6 @@ function renderForm() {
   $('activity-legend').textContent = editing ? 'Edit an activity' : 'Add an activity';
   $('add-activity').textContent = editing ? 'Save changes' : 'Add activity';
   $('cancel-edit').hidden = !editing;
-}
-
-function certificationRow(index: number): string {
-  const id = `cert-${index}`;
-  const options = CREDENTIAL_IDS.map(
-    (c) => `<option value="${c}">${esc(CREDENTIALS[c].name)}</option>`,
-  ).join('');
-  return `<div class="cert" data-index="${index}">
-<div class="field"><label for="${id}-credential">ACE certification</label>
-<select id="${id}-credential" data-prop="credential" aria-describedby="${id}-credential-error">${options}</select>
-<p class="error" id="${id}-credential-error" hidden></p></div>
-<div class="field"><label for="${id}-kind">Date you know</label>
-<select id="${id}-kind" data-prop="dateKind"><option value="expires">Expiration date</option><option value="certified">Certification date (estimate)</option></select></div>
-<div class="field"><label for="${id}-date" id="${id}-date-label">Expiration date</label>
-<input id="${id}-date" data-prop="date" autocomplete="off" aria-describedby="${id}-date-hint ${id}-date-error">
-<p class="hint" id="${id}-date-hint">MM/DD/YYYY, as in your ACE account</p>
-<p class="error" id="${id}-date-error" hidden></p></div>
-<button type="button" class="link" data-action="remove-certification" data-index="${index}">Remove this certification</button>
-</div>`;
 }
 
 function renderCertifications(vm: ViewModel) {
