@@ -165,6 +165,16 @@ describe('totals, limits and planned activities', () => {
     expect(vm.warnings[0]).toMatch(/Add a certification/);
   });
 
+  it('removing the only certification leaves the activities, and one can be added again', () => {
+    let state = run(expires('03/31/2027'), ...add('mentoring', { completed: '02/01/2026' }));
+    state = update(state, { type: 'remove-certification', index: 0 });
+    expect(state.certifications).toEqual([]);
+    expect(view(state, TODAY).activities[0]?.credit).toBe('0.1');
+    expect(view(state, TODAY).warnings[0]).toMatch(/Add a certification/);
+    state = update(state, { type: 'add-certification' });
+    expect(state.certifications[0]?.credential).toBe('personal-trainer');
+  });
+
   it('a second certification gets its own result; the same credential twice is refused', () => {
     let state = run(expires('03/31/2027'), { type: 'add-certification' });
     expect(state.certifications[1]?.credential).toBe('group-fitness-instructor');

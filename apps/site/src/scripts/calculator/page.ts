@@ -96,7 +96,11 @@ function renderCertifications(vm: ViewModel) {
   const error = $('cert-list-error');
   error.textContent = vm.certificationsError ?? '';
   error.hidden = !vm.certificationsError;
-  $('add-certification').hidden = state.certifications.length >= CREDENTIAL_IDS.length;
+  const add = $('add-certification');
+  add.hidden = state.certifications.length >= CREDENTIAL_IDS.length;
+  add.textContent = state.certifications.length
+    ? 'Add another certification'
+    : 'Add a certification';
 }
 
 function renderActivities(vm: ViewModel) {
