@@ -25,6 +25,6 @@ export function certificationRow(index: number): string {
 <input id="${id}-date" data-prop="date" autocomplete="off" aria-describedby="${id}-date-hint ${id}-date-error">
 <p class="hint" id="${id}-date-hint">MM/DD/YYYY, as in your ACE account</p>
 <p class="error" id="${id}-date-error" hidden></p></div>
-<button type="button" class="link" data-action="remove-certification" data-index="${index}">Remove this certification</button>
+<button type="button" class="link" data-action="remove-certification" data-index="${index}">Remove this certification<span class="visually-hidden"> (number ${index + 1})</span></button>
 </div>`;
 }
