@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { checkCourseNumber } from './course-number.js';
-import { type CertificationEvaluation, evaluatePlan } from './cycle.js';
 import { formatUsDate, parseDate } from './dates.js';
+import { type CertificationEvaluation, evaluatePlan } from './evaluate.js';
 import { OPPORTUNITIES } from './opportunities/catalog.js';
 import { RULESET } from './opportunities/index.js';
 import { formatProblems, parsePlanText } from './plan.js';

@@ -17,20 +17,12 @@ export {
   isCredentialId,
 } from './credentials.js';
 export {
-  type ActivityCredit,
-  type CertificationEvaluation,
-  type ChecklistItem,
-  type ChecklistState,
   type Cycle,
-  creditActivity,
   cycleOf,
+  cycleWarnings,
   DUE_SOON_DAYS,
-  ETHICS_REQUIRED_FROM,
-  type EvaluatedItem,
-  evaluatePlan,
   GRACE_MONTHS,
   inCycle,
-  type PlanEvaluation,
   type Status,
   type StatusOnDay,
   statusOn,
@@ -49,6 +41,17 @@ export {
   todayIso,
   toUnixSeconds,
 } from './dates.js';
+export {
+  type ActivityCredit,
+  type CertificationEvaluation,
+  type ChecklistItem,
+  type ChecklistState,
+  creditActivity,
+  ETHICS_REQUIRED_FROM,
+  type EvaluatedItem,
+  evaluatePlan,
+  type PlanEvaluation,
+} from './evaluate.js';
 export { getOpportunity, OPPORTUNITIES } from './opportunities/catalog.js';
 export { GRADES, type Grade } from './opportunities/college.js';
 export { CPR_TERMS, type CprTerm } from './opportunities/cpr-aed.js';

@@ -60,7 +60,10 @@ export interface PlanProblem {
   message: string;
 }
 
-export type PlanResult = { ok: true; plan: Plan } | { ok: false; problems: PlanProblem[] };
+export type PlanResult =
+  | { ok: true; plan: Plan }
+  /** `input`: what `decodePlan` read from a link, so a caller can keep the good parts. */
+  | { ok: false; problems: PlanProblem[]; input?: Record<string, unknown> };
 
 function jsonPath(path: readonly PropertyKey[]): string {
   let out = '$';
@@ -221,5 +224,6 @@ export function decodePlan(encoded: string): PlanResult {
     }),
   };
   if (today !== null) input.today = today;
-  return parsePlan(input);
+  const result = parsePlan(input);
+  return result.ok ? result : { ...result, input };
 }

@@ -1,6 +1,7 @@
 /** Progress in words, shared by the site and the bot so both say the same thing. */
-import type { CertificationEvaluation, ChecklistState, Status } from './cycle.js';
+import type { Status } from './cycle.js';
 import { formatUsDate } from './dates.js';
+import type { CertificationEvaluation, ChecklistState } from './evaluate.js';
 import { formatCecs } from './units.js';
 
 export const STATUS_LABELS: Record<Status, string> = {
@@ -26,7 +27,9 @@ export function progressSentence(evaluation: CertificationEvaluation): string {
 }
 
 /** "Expires 03/31/2027, in 124 days." / "Expired 03/31/2027, 12 days ago." */
-export function deadlineSentence(evaluation: CertificationEvaluation): string {
+export function deadlineSentence(
+  evaluation: Pick<CertificationEvaluation, 'cycle' | 'daysLeft'>,
+): string {
   const date = formatUsDate(evaluation.cycle.end);
   const estimated = evaluation.cycle.estimated ? ' (estimated)' : '';
   const days = Math.abs(evaluation.daysLeft);

@@ -37,3 +37,20 @@ describe('browser bundle', () => {
     expect(bundle.text).not.toContain('NCCA-accredited provider is worth');
   });
 });
+
+describe('a deadline page bundle', () => {
+  it('does not ship the opportunities or zod', async () => {
+    const bundle = await browserBundle([
+      'cycleOf',
+      'statusOn',
+      'cycleWarnings',
+      'deadlineSentence',
+      'parseDate',
+    ]);
+    console.info(`rules deadline bundle: ${bundle.gzipBytes} B gzipped`);
+    expect(
+      bundle.modules.some((m: string) => m.includes('opportunities') || m.includes('zod')),
+    ).toBe(false);
+    expect(bundle.gzipBytes).toBeLessThan(3000);
+  });
+});

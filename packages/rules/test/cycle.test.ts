@@ -30,7 +30,7 @@ describe('cycles', () => {
     expect(c && deadlineSentence(c)).toBe('Expires 03/15/2027 (estimated), in 438 days.');
   });
   it('a cycle ending on Feb 29 starts on Mar 1 two years before', () => {
-    expect(cycleOf({ credential: 'health-coach', expires: '2028-02-29' })).toEqual({
+    expect(cycleOf({ expires: '2028-02-29' })).toEqual({
       start: '2026-03-01',
       end: '2028-02-29',
       estimated: false,
@@ -265,6 +265,21 @@ describe('invariants', () => {
         expect(backward).toEqual(forward);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('the deadline pieces a renewal page uses alone', () => {
+  it('cycleWarnings and deadlineSentence work from a cycle without a plan', async () => {
+    const { cycleWarnings, statusOn } = await import('../src/index.js');
+    const cycle = cycleOf({ certified: '2025-03-15' });
+    const status = statusOn(cycle, '2027-04-01');
+    expect(cycleWarnings({ certified: '2025-03-15' }, cycle, status)).toEqual([
+      'Expiration estimated as two years after 03/15/2025: use the expiration date your ACE account shows.',
+      'Expired on 03/15/2027. You can still renew late until 09/15/2027; the grace period is not an extension (S5).',
+    ]);
+    expect(deadlineSentence({ cycle, daysLeft: status.daysLeft })).toBe(
+      'Expired 03/15/2027 (estimated), 17 days ago.',
     );
   });
 });

@@ -181,3 +181,33 @@ describe('URL encoding of a plan', () => {
     console.info(`URL decoder fuzz: ${cases} cases`);
   });
 });
+
+describe('a link with one bad field', () => {
+  it('reports the problem and returns what it read, so nothing is lost', () => {
+    const encoded = btoa(
+      JSON.stringify([
+        1,
+        '2026-01-01',
+        [[0, 'e', '2027-03-31']],
+        [
+          [0, '3yr', '2026-01-15'],
+          [3, 'Talk', '2026-02-01'],
+        ],
+      ]),
+    ).replace(/=+$/, '');
+    const result = decodePlan(encoded);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      { path: '$.activities[0].term', message: 'Certificate length must be "1yr" or "2yr".' },
+    ]);
+    expect(result.input).toEqual({
+      today: '2026-01-01',
+      certifications: [{ credential: 'personal-trainer', expires: '2027-03-31' }],
+      activities: [
+        { kind: 'cpr-aed', term: '3yr', completed: '2026-01-15' },
+        { kind: 'presentation', title: 'Talk', completed: '2026-02-01' },
+      ],
+    });
+  });
+});
