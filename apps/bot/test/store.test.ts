@@ -1,8 +1,10 @@
 /** The store on a real SQLite file in a temp folder (and in memory). */
 import { join, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, test } from 'vitest';
-import { PACKAGE_DIR, resolveDatabaseUrl } from '../src/store/database.js';
+import { newEntryId } from '../src/store/activities.js';
+import { PACKAGE_DIR, resolveDatabaseUrl, withStatementCache } from '../src/store/database.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { LATEST_MIGRATION } from '../src/store/migrations.js';
 import { ALICE, BOB, GUILD, tempDir } from './helpers/context.js';
@@ -76,6 +78,30 @@ describe('opening a SQLite file', () => {
     const second = await openStore(':memory:');
     expect(await second.activities.count(ALICE.id)).toBe(0);
     await second.close();
+  });
+});
+
+describe('speed-ups that must not change results', () => {
+  test('each SQL text is prepared once and its statement reused', () => {
+    const sqlite = new SQLite(':memory:');
+    let prepared = 0;
+    const prepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = ((text: string) => {
+      prepared++;
+      return prepare(text);
+    }) as typeof sqlite.prepare;
+    const cached = withStatementCache(sqlite);
+    cached.prepare('CREATE TABLE t (x INTEGER)').run([]);
+    for (let i = 0; i < 5; i++) cached.prepare('INSERT INTO t VALUES (?)').run([i]);
+    expect(cached.prepare('SELECT sum(x) AS s FROM t').all([])).toEqual([{ s: 10 }]);
+    expect(prepared).toBe(3);
+    cached.close();
+  });
+
+  test('entry ids: eight characters from the unambiguous alphabet, no repeats in 20,000', () => {
+    const ids = Array.from({ length: 20_000 }, newEntryId);
+    for (const id of ids) expect(id).toMatch(/^[2-9a-hjkmnp-z]{8}$/);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
 

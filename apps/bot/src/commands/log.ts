@@ -18,7 +18,7 @@ import {
 } from '../render/entries.js';
 import type { Reply } from '../render/payload.js';
 import { renderProblems } from '../render/problems.js';
-import { loadMemberPlan } from './member-plan.js';
+import { buildMemberPlan, loadMemberPlan } from './member-plan.js';
 import { optionalBoolean, optionalText, pick, requiredNumber, requiredText } from './options.js';
 import {
   courseCecsOption,
@@ -200,13 +200,16 @@ async function record(
   const checked = checkActivity({ kind, ...fields, completed: date });
   if (!checked.ok) return renderProblems('That entry was not recorded:', checked.problems);
 
-  if ((await context.store.activities.count(input.user.id)) >= MAX_ENTRIES_PER_MEMBER) {
+  const certifications = await context.store.certifications.list(input.user.id);
+  const entries = await context.store.activities.list(input.user.id);
+  if (entries.length >= MAX_ENTRIES_PER_MEMBER) {
     throw new MemberError(
       `You have ${MAX_ENTRIES_PER_MEMBER} entries, the most the bot keeps for one member: remove old ones with \`/log remove\` (\`/privacy export\` saves a copy first).`,
     );
   }
   const stored = await context.store.activities.add(input.user.id, checked.value);
-  const member = await loadMemberPlan(context.store, input.user.id, context.today());
+  // The records just read plus the new entry are the member's records now: no second read.
+  const member = buildMemberPlan(certifications, [...entries, stored], context.today());
   const index = member.entries.findIndex((e) => e.id === stored.id);
   return renderRecorded({ entryId: stored.id, index, evaluation: evaluatePlan(member.plan) });
 }

@@ -3,8 +3,9 @@
  * recorded; if a later version of the rules refuses one, it is left out of
  * the plan and reported instead of breaking the member's whole progress.
  */
-import { type IsoDate, type Plan, type PlanInput, parsePlan } from '@cec/rules';
+import type { Activity, Certification, IsoDate, Plan } from '@cec/rules';
 import type { Store, StoredActivity, StoredCertification } from '../store/index.js';
+import { type Checked, checkActivity, checkCertification } from './validate.js';
 
 export interface SkippedEntry {
   entry: StoredActivity;
@@ -24,37 +25,48 @@ function certificationInput(c: StoredCertification): Record<string, unknown> {
     : { credential: c.credential, certified: c.certified };
 }
 
+/**
+ * An entry never changes once recorded, so its validation is kept (bounded)
+ * instead of re-parsing every entry of a member on every command.
+ */
+const VALIDATED_LIMIT = 20_000;
+const validated = new Map<string, { createdAt: string; result: Checked<Activity> }>();
+
+function validatedEntry(entry: StoredActivity): Checked<Activity> {
+  const known = validated.get(entry.id);
+  // An id freed by a removal and drawn again is a different entry: its creation time tells.
+  if (known && known.createdAt === entry.createdAt) return known.result;
+  const result = checkActivity(entry.activity);
+  if (validated.size >= VALIDATED_LIMIT) validated.clear();
+  validated.set(entry.id, { createdAt: entry.createdAt, result });
+  return result;
+}
+
 export function buildMemberPlan(
   certifications: readonly StoredCertification[],
   entries: readonly StoredActivity[],
   today: IsoDate,
 ): MemberPlan {
-  const input = {
-    today,
-    certifications: certifications.map(certificationInput),
-    activities: entries.map((e) => e.activity),
-  } as unknown as PlanInput;
-  const whole = parsePlan(input);
-  if (whole.ok) return { plan: whole.plan, entries: [...entries], skipped: [] };
-
-  // Something no longer validates: check each record on its own and keep the good ones.
   const kept: StoredActivity[] = [];
+  const activities: Activity[] = [];
   const skipped: SkippedEntry[] = [];
   for (const entry of entries) {
-    const single = parsePlan({ certifications: [], activities: [entry.activity] });
-    if (single.ok) kept.push(entry);
-    else skipped.push({ entry, problems: single.problems.map((p) => p.message) });
+    const result = validatedEntry(entry);
+    if (result.ok) {
+      kept.push(entry);
+      activities.push(result.value);
+    } else {
+      skipped.push({ entry, problems: result.problems });
+    }
   }
-  const goodCertifications = certifications.filter(
-    (c) => parsePlan({ certifications: [certificationInput(c)], activities: [] }).ok,
-  );
-  const retry = parsePlan({
-    today,
-    certifications: goodCertifications.map(certificationInput),
-    activities: kept.map((e) => e.activity),
-  });
-  if (retry.ok) return { plan: retry.plan, entries: kept, skipped };
-  return { plan: { today, certifications: [], activities: [] }, entries: [], skipped };
+  const valid: Certification[] = [];
+  for (const certification of certifications) {
+    const result = checkCertification(certificationInput(certification));
+    if (result.ok) valid.push(result.value);
+  }
+  // The same shape parsePlan returns; each part was validated by the rules above.
+  const plan: Plan = { today, certifications: valid, activities };
+  return { plan, entries: kept, skipped };
 }
 
 export async function loadMemberPlan(

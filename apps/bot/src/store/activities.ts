@@ -3,7 +3,7 @@
  * id, so an id that belongs to someone else behaves exactly like one that
  * does not exist.
  */
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Activity } from '@cec/rules';
 import type { Kysely } from 'kysely';
 import type { ActivityRow, Database } from './schema.js';
@@ -19,9 +19,27 @@ export interface StoredActivity {
 const ID_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';
 const ID_LENGTH = 8;
 
+/** Bytes at or above this would favour the first letters of the alphabet: they are skipped. */
+const FAIR_LIMIT = 256 - (256 % ID_ALPHABET.length);
+
+/** Random bytes drawn in blocks: one system call per few hundred ids, not one per id. */
+let pool = Buffer.alloc(0);
+let offset = 0;
+
+function randomByte(): number {
+  if (offset >= pool.length) {
+    pool = randomBytes(4096);
+    offset = 0;
+  }
+  return pool[offset++] ?? 0;
+}
+
 export function newEntryId(): string {
   let id = '';
-  for (let i = 0; i < ID_LENGTH; i++) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
+  while (id.length < ID_LENGTH) {
+    const byte = randomByte();
+    if (byte < FAIR_LIMIT) id += ID_ALPHABET[byte % ID_ALPHABET.length];
+  }
   return id;
 }
 

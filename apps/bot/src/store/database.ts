@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely';
 import { migrateToLatest } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -62,11 +62,39 @@ function openSqlite(filename: string): SQLite.Database {
   return sqlite;
 }
 
+/** Distinct SQL texts kept prepared; the bot's queries are a few dozen shapes. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * better-sqlite3 as Kysely sees it, with each SQL text prepared once. Kysely
+ * prepares every query anew, which was the largest cost of a /log; the same
+ * few query shapes repeat with different parameters. (A cached statement is
+ * never used by two queries at once: better-sqlite3 runs each call to the
+ * end synchronously, and the bot does not stream results.)
+ */
+export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 /** Opens (creating the file and folder if needed) and migrates to the latest schema. */
 export async function openDatabase(url: string | null): Promise<OpenDatabase> {
   const location = resolveDatabaseUrl(url);
   const sqlite = openSqlite(location.filename);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   let closed = false;
   const close = async () => {
     if (closed) return;

@@ -1,0 +1,238 @@
+// Benchmarks of @cec/bot. Prints only {"metrics": {...}} on stdout; progress
+// and the bot's own logs go to stderr. Everything runs against the local fake
+// Discord (no network). Machines here are noisy, so the overhead ratio
+// alternates the bot and a bare client in the same run and compares medians.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startFakeDiscord } from '@cec/discord-fake';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { commandDefinitions } from '../dist/commands/index.js';
+import { startBot } from '../dist/discord/bot.js';
+import { createLogger } from '../dist/log.js';
+import { openStore } from '../dist/store/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.BeNcH0.benchmark-token-not-a-secret-000000';
+const quiet = createLogger({ level: 'warn', secrets: [TOKEN] });
+const say = (text) => process.stderr.write(`bench(bot): ${text}\n`);
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+
+const metrics = {};
+function metric(name, value, unit, budget, lowerIsBetter = true) {
+  metrics[name] = {
+    value: Math.round(value * 1000) / 1000,
+    unit,
+    budget,
+    ok: lowerIsBetter ? value <= budget : value >= budget,
+  };
+}
+
+const temp = mkdtempSync(join(tmpdir(), 'cec-bot-bench-'));
+const cleanups = [() => rmSync(temp, { recursive: true, force: true })];
+
+/** Runs `total` tasks with `width` in flight; returns each task's duration (ms). */
+async function pool(total, width, task) {
+  const durations = new Array(total);
+  let next = 0;
+  async function worker() {
+    while (next < total) {
+      const i = next++;
+      const start = process.hrtime.bigint();
+      await task(i);
+      durations[i] = ms(start);
+    }
+  }
+  await Promise.all(Array.from({ length: width }, worker));
+  return durations;
+}
+
+// --- bot.interaction_overhead_ratio ---------------------------------------
+// Two fakes side by side: one serves the real bot (router, handlers, store on a
+// file), the other a bare discord.js client that answers at once. `/cec cpr`
+// alternates between them so both see the same machine load.
+async function overheadRatio() {
+  const fakeBot = await startFakeDiscord({ token: TOKEN });
+  const fakeBare = await startFakeDiscord({ token: TOKEN });
+  cleanups.unshift(
+    () => fakeBot.close(),
+    () => fakeBare.close(),
+  );
+  for (const fake of [fakeBot, fakeBare]) fake.setCommands(commandDefinitions());
+
+  const store = await openStore(join(temp, 'overhead.sqlite'));
+  cleanups.unshift(() => store.close());
+  const bot = await startBot({
+    token: TOKEN,
+    discordApi: fakeBot.apiUrl,
+    siteUrl: 'http://127.0.0.1:4321',
+    store,
+    log: quiet,
+    reminders: false,
+  });
+  cleanups.unshift(() => bot.stop());
+
+  const bare = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fakeBare.apiUrl } });
+  bare.on(Events.InteractionCreate, (interaction) => {
+    if (interaction.isChatInputCommand()) {
+      interaction.reply({ content: '0.4 CECs', allowedMentions: { parse: [] } }).catch(() => {});
+    }
+  });
+  const ready = new Promise((resolve) => bare.once(Events.ClientReady, resolve));
+  await bare.login(TOKEN);
+  await ready;
+  cleanups.unshift(() => bare.destroy());
+
+  const run = (fake) => fake.command({ name: 'cec cpr', options: { term: '2yr' }, user: 'bench' });
+  for (let i = 0; i < 100; i++) {
+    await run(fakeBot);
+    await run(fakeBare);
+  }
+  const withBot = [];
+  const withBare = [];
+  for (let i = 0; i < 600; i++) {
+    // Alternate which goes first, so neither always gets the warmer cache.
+    const order = i % 2 ? [fakeBot, fakeBare] : [fakeBare, fakeBot];
+    for (const fake of order) {
+      const start = process.hrtime.bigint();
+      await run(fake);
+      (fake === fakeBot ? withBot : withBare).push(ms(start));
+    }
+  }
+  say(
+    `/cec cpr median: bot ${median(withBot).toFixed(3)} ms, bare ${median(withBare).toFixed(3)} ms`,
+  );
+  metric('bot.interaction_overhead_ratio', median(withBot) / median(withBare), 'ratio', 1.5);
+}
+
+// --- bot.store_log_per_s --------------------------------------------------
+async function storeRate() {
+  const store = await openStore(join(temp, 'store.sqlite'));
+  const total = 5000;
+  for (let i = 0; i < 200; i++) {
+    await store.activities.add(`warm${i}`, { kind: 'mentoring', completed: '2026-01-01' });
+  }
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < total; i++) {
+    await store.activities.add(`member${i % 100}`, {
+      kind: 'approved-course',
+      courseNumber: `CA${10000 + i}`,
+      cecs: 0.5,
+      ethics: false,
+      completed: '2026-01-15',
+    });
+  }
+  const perSecond = total / (ms(start) / 1000);
+  await store.close();
+  say(`store: ${Math.round(perSecond)} activities recorded per second`);
+  metric('bot.store_log_per_s', perSecond, '/s', 2000, false);
+}
+
+// --- bot.interaction_p99_ms and bot.rss_mb ---------------------------------
+// The built bot (dist/main.js) as its own process, as in production.
+function rssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]);
+  return kb / 1024;
+}
+
+async function botProcess() {
+  const fake = await startFakeDiscord({ token: TOKEN });
+  cleanups.unshift(() => fake.close());
+  fake.setCommands(commandDefinitions());
+  // The V8 flags of `pnpm start` (package.json), so the memory measured is the production one.
+  const manifest = JSON.parse(readFileSync(join(here, '..', 'package.json'), 'utf8'));
+  const flags = manifest.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+  const child = spawn(process.execPath, [...flags, join(here, '..', 'dist', 'main.js')], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API: fake.apiUrl,
+      DATABASE_URL: join(temp, 'bot.sqlite'),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  cleanups.unshift(() => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  });
+  await fake.waitForIdentify({ timeoutMs: 20_000 });
+  // READY is sent with the identify; give the client a moment to process it.
+  await fake.waitFor(() => fake.sessions.length > 0 || undefined, { timeoutMs: 5000 });
+
+  const kinds = [
+    (i) => ({ name: 'log cpr', options: { term: i % 2 ? '1yr' : '2yr', date: '2026-01-15' } }),
+    (i) => ({
+      name: 'log college',
+      options: { credits: 1 + (i % 4), grade: 'B', date: '2025-11-01' },
+    }),
+    (i) => ({
+      name: 'log course',
+      options: { number: `CA${20000 + i}`, cecs: 0.5, date: '2026-02-01' },
+    }),
+    () => ({ name: 'log mentor', options: { date: '2026-03-01' } }),
+  ];
+  const logCommand = (i) =>
+    fake.command({ ...kinds[i % kinds.length](i), user: `member${i % 50}` });
+  // Warm-up: the first few hundred interactions run before V8 has compiled the hot paths.
+  await pool(500, 50, logCommand);
+  const latencies = await pool(1000, 50, (i) => logCommand(i + 500));
+  say(
+    `/log with 50 in flight: median ${median(latencies).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms`,
+  );
+  metric('bot.interaction_p99_ms', percentile(latencies, 99), 'ms', 50);
+
+  const mix = [
+    (i) => fake.command({ name: 'cec cpr', options: { term: '2yr' }, user: `member${i % 100}` }),
+    (i) => logCommand(i),
+    (i) => fake.command({ name: 'progress', user: `member${i % 100}` }),
+    (i) =>
+      fake.command({
+        name: 'cec ask',
+        options: { question: 'college 3 credits grade B' },
+        user: `member${i % 100}`,
+      }),
+    (i) =>
+      fake.autocomplete({
+        name: 'log remove',
+        focused: 'entry',
+        value: '',
+        user: `member${i % 50}`,
+      }),
+  ];
+  const total = 10_000 - 1500;
+  await pool(total, 50, (i) => mix[i % mix.length](i));
+  await new Promise((r) => setTimeout(r, 500));
+  const rss = rssMb(child.pid);
+  say(`bot process after 10,000 interactions: ${rss.toFixed(1)} MB resident`);
+  metric('bot.rss_mb', rss, 'MB', 150);
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('close', resolve));
+}
+
+try {
+  say('store rate');
+  await storeRate();
+  say('overhead ratio (/cec cpr, bot vs bare client)');
+  await overheadRatio();
+  say('bot process: /log p99 and memory');
+  await botProcess();
+} finally {
+  for (const cleanup of cleanups) {
+    try {
+      await cleanup();
+    } catch (error) {
+      say(`cleanup: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+process.stdout.write(`${JSON.stringify({ metrics })}\n`);
+process.exitCode = Object.values(metrics).every((m) => m.ok) ? 0 : 1;
