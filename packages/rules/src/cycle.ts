@@ -16,6 +16,10 @@ export interface Cycle {
 
 export type Status = 'active' | 'due-soon' | 'grace' | 'expired';
 
+/** A certification's dates (the credential may come along). */
+export type CertificationDates = Pick<Certification, 'expires' | 'certified'> &
+  Partial<Pick<Certification, 'credential'>>;
+
 /** Days before expiration from which a certification is "due soon". */
 export const DUE_SOON_DAYS = 90;
 /** Late renewal is possible for six months after expiration (S5); it is not an extension. */
@@ -26,7 +30,7 @@ export const GRACE_MONTHS = 6;
  * only a certification (or last renewal) date, the expiration is estimated as
  * that date + 2 years: ACE publishes no exact rule, so the estimate is marked.
  */
-export function cycleOf(certification: Pick<Certification, 'expires' | 'certified'>): Cycle {
+export function cycleOf(certification: CertificationDates): Cycle {
   const estimated = certification.expires === undefined;
   // Only one of the two dates is present (the schema makes sure).
   const end = certification.expires ?? addYears(String(certification.certified), 2);
@@ -58,7 +62,7 @@ export function statusOn(cycle: Cycle, today: IsoDate): StatusOnDay {
 
 /** What to tell the member about the cycle and status, beyond the numbers: the estimate, late renewal. */
 export function cycleWarnings(
-  certification: Pick<Certification, 'certified'>,
+  certification: CertificationDates,
   cycle: Cycle,
   { status, graceEnds }: StatusOnDay,
 ): string[] {

@@ -17,6 +17,7 @@ export {
   isCredentialId,
 } from './credentials.js';
 export {
+  type CertificationDates,
   type Cycle,
   cycleOf,
   cycleWarnings,

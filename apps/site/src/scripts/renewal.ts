@@ -4,10 +4,10 @@
  * period, and the deadline as a calendar file made in the browser.
  */
 import {
-  type CertificationEvaluation,
   CREDENTIALS,
   type CredentialId,
   cycleOf,
+  cycleWarnings,
   deadlineSentence,
   FACTS,
   formatUsDate,
@@ -46,9 +46,9 @@ function show() {
     expires ? { credential: id, expires: parsed.date } : { credential: id, certified: parsed.date },
   );
   const today = todayIso();
-  const { status, daysLeft, graceEnds } = statusOn(cycle, today);
-  // deadlineSentence reads only the cycle and the days left of an evaluation.
-  const sentence = deadlineSentence({ cycle, daysLeft } as CertificationEvaluation);
+  const statusToday = statusOn(cycle, today);
+  const { status, daysLeft, graceEnds } = statusToday;
+  const sentence = deadlineSentence({ cycle, daysLeft });
   $('renewal-deadline').textContent = sentence;
   $('renewal-status').textContent = STATUS_LABELS[status];
   $('renewal-status').className = `badge ${status}`;
@@ -56,7 +56,9 @@ function show() {
     `${formatUsDate(cycle.start)} to ${formatUsDate(cycle.end)}${cycle.estimated ? ' (estimated)' : ''}`;
   $('renewal-days').textContent = String(daysLeft);
   $('renewal-grace').textContent = formatUsDate(graceEnds);
-  $('renewal-estimated').hidden = !cycle.estimated;
+  const notes = cycleWarnings({ certified: parsed.date }, cycle, statusToday);
+  $('renewal-notes').textContent = notes.join(' ');
+  $('renewal-notes').hidden = notes.length === 0;
   result.hidden = false;
 
   const name = CREDENTIALS[id].name;
