@@ -5,6 +5,8 @@
  */
 import { startFakeDiscord } from '@cec/discord-fake';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { cec } from '../src/commands/cec.js';
+import { MemberError } from '../src/commands/types.js';
 import { startBot } from '../src/discord/bot.js';
 import { createLogger } from '../src/log.js';
 import { openStore } from '../src/store/index.js';
@@ -83,6 +85,24 @@ describe('the 3-second window', () => {
       const final = await reply.final();
       expect(final.content).toContain('You have no entries yet');
       expect(final.ephemeral).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('a slow public answer that turns out to be a mistake is deferred publicly, then told privately', async () => {
+    const w = await world({ autoDeferMs: 100 });
+    const spy = vi.spyOn(cec, 'execute').mockImplementationOnce(async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      throw new MemberError('That course number has a typo.');
+    });
+    try {
+      const reply = await w.fake.command({ name: 'cec course', options: { number: 'CA23456' } });
+      expect(reply.callback).toEqual({ type: 5, data: { flags: 0 } });
+      const followUp = await reply.followUp(0);
+      expect(followUp.ephemeral).toBe(true);
+      expect(followUp.content).toBe('⚠️ That course number has a typo.');
+      await vi.waitFor(() => expect(reply.message?.deleted).toBe(true));
     } finally {
       spy.mockRestore();
     }

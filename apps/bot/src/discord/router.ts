@@ -28,6 +28,8 @@ import {
   replyOptionsOf,
 } from './adapter.js';
 
+const PRIVATE_ANSWER_SENT: Reply = { ephemeral: false, content: 'Answered privately.' };
+
 export interface RouterOptions {
   context: CommandContext;
   log: Logger;
@@ -91,9 +93,12 @@ export function createRouter(options: RouterOptions) {
     }
     await deferral;
     if (reply.ephemeral && !ephemeral) {
-      // A public deferral cannot become private: remove it and answer privately instead.
-      await interaction.deleteReply().catch(() => undefined);
+      // A public deferral cannot become private, and the first follow-up after a deferral
+      // becomes that public message. So: settle the public message, answer privately in a
+      // second message, then remove the public one.
+      await interaction.editReply(messageOf(PRIVATE_ANSWER_SENT));
       await interaction.followUp(replyOptionsOf(reply));
+      await interaction.deleteReply().catch(() => undefined);
       return;
     }
     await interaction.editReply(messageOf(reply));
