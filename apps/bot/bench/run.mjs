@@ -144,61 +144,84 @@ function rssMb(pid) {
   return kb / 1024;
 }
 
-async function botProcess() {
+/** Starts `script` (with `flags`) against a fresh fake with the bot's commands registered. */
+async function startProcess(script, flags, databaseFile) {
   const fake = await startFakeDiscord({ token: TOKEN });
-  cleanups.unshift(() => fake.close());
   fake.setCommands(commandDefinitions());
-  // The V8 flags of `pnpm start` (package.json), so the memory measured is the production one.
-  const manifest = JSON.parse(readFileSync(join(here, '..', 'package.json'), 'utf8'));
-  const flags = manifest.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
-  const child = spawn(process.execPath, [...flags, join(here, '..', 'dist', 'main.js')], {
+  const child = spawn(process.execPath, [...flags, join(here, '..', script)], {
     env: {
       PATH: process.env.PATH ?? '',
       DISCORD_TOKEN: TOKEN,
       DISCORD_API: fake.apiUrl,
-      DATABASE_URL: join(temp, 'bot.sqlite'),
+      DATABASE_URL: databaseFile,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  cleanups.unshift(() => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-  });
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('close', resolve));
+    }
+    await fake.close();
+  };
+  cleanups.unshift(stop);
   await fake.waitForIdentify({ timeoutMs: 20_000 });
-  // READY is sent with the identify; give the client a moment to process it.
-  await fake.waitFor(() => fake.sessions.length > 0 || undefined, { timeoutMs: 5000 });
+  // READY and GUILD_CREATE follow the identify; let the client take them in.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return { fake, child, stop };
+}
 
-  const kinds = [
-    (i) => ({ name: 'log cpr', options: { term: i % 2 ? '1yr' : '2yr', date: '2026-01-15' } }),
-    (i) => ({
-      name: 'log college',
-      options: { credits: 1 + (i % 4), grade: 'B', date: '2025-11-01' },
-    }),
-    (i) => ({
-      name: 'log course',
-      options: { number: `CA${20000 + i}`, cecs: 0.5, date: '2026-02-01' },
-    }),
-    () => ({ name: 'log mentor', options: { date: '2026-03-01' } }),
-  ];
+const LOG_KINDS = [
+  (i) => ({ name: 'log cpr', options: { term: i % 2 ? '1yr' : '2yr', date: '2026-01-15' } }),
+  (i) => ({
+    name: 'log college',
+    options: { credits: 1 + (i % 4), grade: 'B', date: '2025-11-01' },
+  }),
+  (i) => ({
+    name: 'log course',
+    options: { number: `CA${20000 + i}`, cecs: 0.5, date: '2026-02-01' },
+  }),
+  () => ({ name: 'log mentor', options: { date: '2026-03-01' } }),
+];
+
+/** /log latencies with 50 in flight, after a warm-up (V8 compiles the hot paths first). */
+async function logLatencies(fake) {
   const logCommand = (i) =>
-    fake.command({ ...kinds[i % kinds.length](i), user: `member${i % 50}` });
-  // Warm-up: the first few hundred interactions run before V8 has compiled the hot paths.
+    fake.command({ ...LOG_KINDS[i % LOG_KINDS.length](i), user: `member${i % 50}` });
   await pool(500, 50, logCommand);
-  const latencies = await pool(1000, 50, (i) => logCommand(i + 500));
+  return { latencies: await pool(1000, 50, (i) => logCommand(i + 500)), logCommand };
+}
+
+async function botProcess() {
+  // The floor: a bare client that answers at once, measured the same way, for context.
+  const bare = await startProcess('bench/bare-client.mjs', [], ':memory:');
+  const floor = (await logLatencies(bare.fake)).latencies;
+  say(
+    `bare discord.js client, 50 in flight: median ${median(floor).toFixed(2)} ms, p99 ${percentile(floor, 99).toFixed(2)} ms`,
+  );
+  await bare.stop();
+
+  // The V8 flags of `pnpm start` (package.json), so the memory measured is the production one.
+  const manifest = JSON.parse(readFileSync(join(here, '..', 'package.json'), 'utf8'));
+  const flags = manifest.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+  const { fake, child, stop } = await startProcess('dist/main.js', flags, join(temp, 'bot.sqlite'));
+  const { latencies, logCommand } = await logLatencies(fake);
   say(
     `/log with 50 in flight: median ${median(latencies).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms`,
   );
   metric('bot.interaction_p99_ms', percentile(latencies, 99), 'ms', 50);
 
+  const user = (i) => `member${i % 100}`;
   const mix = [
-    (i) => fake.command({ name: 'cec cpr', options: { term: '2yr' }, user: `member${i % 100}` }),
+    (i) => fake.command({ name: 'cec cpr', options: { term: '2yr' }, user: user(i) }),
     (i) => logCommand(i),
-    (i) => fake.command({ name: 'progress', user: `member${i % 100}` }),
+    (i) => fake.command({ name: 'progress', user: user(i) }),
     (i) =>
       fake.command({
         name: 'cec ask',
         options: { question: 'college 3 credits grade B' },
-        user: `member${i % 100}`,
+        user: user(i),
       }),
     (i) =>
       fake.autocomplete({
@@ -208,14 +231,12 @@ async function botProcess() {
         user: `member${i % 50}`,
       }),
   ];
-  const total = 10_000 - 1500;
-  await pool(total, 50, (i) => mix[i % mix.length](i));
-  await new Promise((r) => setTimeout(r, 500));
+  await pool(10_000 - 1500, 50, (i) => mix[i % mix.length](i));
+  await new Promise((resolve) => setTimeout(resolve, 500));
   const rss = rssMb(child.pid);
   say(`bot process after 10,000 interactions: ${rss.toFixed(1)} MB resident`);
   metric('bot.rss_mb', rss, 'MB', 150);
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('close', resolve));
+  await stop();
 }
 
 try {
