@@ -3,7 +3,7 @@
  * entries. Every query is scoped to the member, so another member's entry id
  * gets the same answer as an id that does not exist.
  */
-import { type Activity, evaluatePlan, getOpportunity, type OpportunityId } from '@cec/rules';
+import { evaluatePlan, getOpportunity, type OpportunityId } from '@cec/rules';
 import {
   SlashCommandBuilder,
   type SlashCommandStringOption,
@@ -231,7 +231,7 @@ export function entryIdFrom(text: string): string {
 
 function labelOf(activity: Record<string, unknown>): string {
   const checked = checkActivity(activity);
-  if (checked.ok) return getOpportunity(checked.value.kind).label(checked.value as Activity);
+  if (checked.ok) return getOpportunity(checked.value.kind).label(checked.value);
   return String(activity.kind ?? 'entry');
 }
 
