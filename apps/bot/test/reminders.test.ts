@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { evaluatePlan, parsePlan } from '@cec/rules';
 import { afterEach, describe, expect, test } from 'vitest';
 import { silentLogger } from '../src/log.js';
-import { boardKey, dueReminder, weekStart } from '../src/reminders/due.js';
+import { boardKey, dueReminder } from '../src/reminders/due.js';
 import { createReminderScheduler, type Messenger } from '../src/reminders/scheduler.js';
 import type { Reply } from '../src/render/payload.js';
 import { openStore, type Store } from '../src/store/index.js';
@@ -38,10 +38,10 @@ describe('which reminder is due', () => {
   });
 
   test('the weekly board is keyed by the Monday of the week', () => {
-    expect(weekStart('2026-06-01')).toBe('2026-06-01'); // a Monday
-    expect(weekStart('2026-06-07')).toBe('2026-06-01');
-    expect(weekStart('2026-06-08')).toBe('2026-06-08');
+    expect(boardKey(GUILD, '2026-06-01')).toBe(`board:${GUILD}:2026-06-01`); // a Monday
     expect(boardKey(GUILD, '2026-06-03')).toBe(`board:${GUILD}:2026-06-01`);
+    expect(boardKey(GUILD, '2026-06-07')).toBe(`board:${GUILD}:2026-06-01`);
+    expect(boardKey(GUILD, '2026-06-08')).toBe(`board:${GUILD}:2026-06-08`);
   });
 });
 

@@ -149,7 +149,24 @@ export function todayIso(now: Date = new Date()): IsoDate {
   return iso(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
-/** Midnight UTC of a calendar date, in Unix seconds (for Discord timestamps and calendar files). */
+/** Midnight UTC of a calendar date, in Unix seconds. */
 export function toUnixSeconds(date: IsoDate): number {
   return toDayNumber(date) * 86400;
+}
+
+/**
+ * Noon UTC of a calendar date, in Unix seconds: an instant that falls on the
+ * same calendar day for viewers from UTC−12 to UTC+11, for places that show a
+ * timestamp in the viewer's own zone (Discord's `<t:…:D>`). Midnight UTC
+ * would show the day before everywhere in the Americas.
+ */
+export function toNoonUnixSeconds(date: IsoDate): number {
+  return toUnixSeconds(date) + 12 * 3600;
+}
+
+/** The Monday of the week that contains `date` (weeks start on Monday). */
+export function mondayOf(date: IsoDate): IsoDate {
+  // Day 0 (1970-01-01) was a Thursday: +3 makes Monday 0.
+  const sinceMonday = (((toDayNumber(date) + 3) % 7) + 7) % 7;
+  return addDays(date, -sinceMonday);
 }

@@ -36,10 +36,14 @@ export {
   type DateResult,
   daysBetween,
   formatUsDate,
+  fromDayNumber,
   type IsoDate,
   isIsoDate,
+  mondayOf,
   parseDate,
+  toDayNumber,
   todayIso,
+  toNoonUnixSeconds,
   toUnixSeconds,
 } from './dates.js';
 export {
@@ -84,6 +88,8 @@ export {
   type PlanInput,
   type PlanProblem,
   type PlanResult,
+  parseActivity,
+  parseCertification,
   parsePlan,
   parsePlanText,
   planSchema,

@@ -104,6 +104,40 @@ export function parsePlan(input: unknown): PlanResult {
   };
 }
 
+/** Validates one activity as a plan would (dates parsed, course numbers normalised); paths start at the activity. */
+export function parseActivity(
+  input: unknown,
+): { ok: true; activity: Activity } | { ok: false; problems: PlanProblem[] } {
+  const result = parsePlan({ certifications: [], activities: [input] });
+  if (!result.ok) {
+    return {
+      ok: false,
+      problems: result.problems.map((p) => ({
+        ...p,
+        path: p.path.replace('$.activities[0]', '$'),
+      })),
+    };
+  }
+  return { ok: true, activity: result.plan.activities[0] as Activity };
+}
+
+/** Validates one certification as a plan would; paths start at the certification. */
+export function parseCertification(
+  input: unknown,
+): { ok: true; certification: Certification } | { ok: false; problems: PlanProblem[] } {
+  const result = parsePlan({ certifications: [input], activities: [] });
+  if (!result.ok) {
+    return {
+      ok: false,
+      problems: result.problems.map((p) => ({
+        ...p,
+        path: p.path.replace('$.certifications[0]', '$'),
+      })),
+    };
+  }
+  return { ok: true, certification: result.plan.certifications[0] as Certification };
+}
+
 /** Parses plan text (JSON); a syntax error is reported like any other problem. */
 export function parsePlanText(text: string): PlanResult {
   let value: unknown;

@@ -115,3 +115,21 @@ describe('properties', () => {
     console.info(`parseDate fuzz: ${cases} cases`);
   });
 });
+
+describe('instants and weeks for display', () => {
+  it('noon UTC keeps the calendar day from UTC−12 to UTC+11', async () => {
+    const { toNoonUnixSeconds } = await import('../src/index.js');
+    const seconds = toNoonUnixSeconds('2027-03-31');
+    for (const offsetHours of [-12, -8, 0, 5.5, 11]) {
+      const local = new Date((seconds + offsetHours * 3600) * 1000).toISOString().slice(0, 10);
+      expect(local).toBe('2027-03-31');
+    }
+  });
+  it('mondayOf finds the Monday of the week', async () => {
+    const { mondayOf } = await import('../src/index.js');
+    expect(mondayOf('2026-11-27')).toBe('2026-11-23'); // a Friday
+    expect(mondayOf('2026-11-23')).toBe('2026-11-23');
+    expect(mondayOf('2026-11-29')).toBe('2026-11-23'); // a Sunday
+    expect(mondayOf('1969-12-31')).toBe('1969-12-29');
+  });
+});

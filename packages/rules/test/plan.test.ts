@@ -211,3 +211,24 @@ describe('a link with one bad field', () => {
     });
   });
 });
+
+describe('one activity or certification at a time (the bot’s /log and /cert)', () => {
+  it('validates with the plan’s own messages, paths from the item', async () => {
+    const { parseActivity, parseCertification } = await import('../src/index.js');
+    expect(parseActivity({ kind: 'cpr-aed', term: '2yr', completed: '01/15/2026' })).toEqual({
+      ok: true,
+      activity: { kind: 'cpr-aed', term: '2yr', completed: '2026-01-15' },
+    });
+    expect(parseActivity({ kind: 'cpr-aed', term: '3yr', completed: '2026-01-15' })).toEqual({
+      ok: false,
+      problems: [{ path: '$.term', message: 'Certificate length must be "1yr" or "2yr".' }],
+    });
+    expect(parseCertification({ credential: 'health-coach', expires: '2027-01-01' })).toMatchObject(
+      { ok: true },
+    );
+    expect(parseCertification({ credential: 'health-coach' })).toMatchObject({
+      ok: false,
+      problems: [{ path: '$' }],
+    });
+  });
+});

@@ -2,26 +2,22 @@
  * Member input checked by the rules package's own schemas, so the bot accepts
  * exactly what the plan contract accepts and shows the rules' messages.
  */
-import { type Activity, type Certification, parsePlan } from '@cec/rules';
+import { type Activity, type Certification, parseActivity, parseCertification } from '@cec/rules';
 import { MemberError } from './types.js';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
 /** Validates one activity as the plan schema does (dates parsed, course numbers normalised). */
 export function checkActivity(activity: Record<string, unknown>): Checked<Activity> {
-  const result = parsePlan({ certifications: [], activities: [activity] });
+  const result = parseActivity(activity);
   if (!result.ok) return { ok: false, problems: result.problems.map((p) => p.message) };
-  const parsed = result.plan.activities[0];
-  if (!parsed) throw new Error('The rules accepted an activity but returned none.');
-  return { ok: true, value: parsed };
+  return { ok: true, value: result.activity };
 }
 
 export function checkCertification(certification: Record<string, unknown>): Checked<Certification> {
-  const result = parsePlan({ certifications: [certification], activities: [] });
+  const result = parseCertification(certification);
   if (!result.ok) return { ok: false, problems: result.problems.map((p) => p.message) };
-  const parsed = result.plan.certifications[0];
-  if (!parsed) throw new Error('The rules accepted a certification but returned none.');
-  return { ok: true, value: parsed };
+  return { ok: true, value: result.certification };
 }
 
 /** For single-problem answers: the problems as one sentence. */

@@ -2,7 +2,7 @@
  * Which reminders are due on a day: pure functions over the rules'
  * evaluation, so the schedule is tested without a clock or a database.
  */
-import { addDays, type CertificationEvaluation, type IsoDate, toUnixSeconds } from '@cec/rules';
+import { type CertificationEvaluation, type IsoDate, mondayOf } from '@cec/rules';
 import type { ReminderKind } from '../render/group.js';
 
 export interface DueReminder {
@@ -43,14 +43,6 @@ export function reminderKey(
   return 'dm' in audience ? `dm:${userId}:${about}` : `channel:${guildId}:${userId}:${about}`;
 }
 
-/** Monday of the week containing `date` (the weekly board's key). */
-export function weekStart(date: IsoDate): IsoDate {
-  const dayNumber = Math.floor(toUnixSeconds(date) / 86400);
-  // 1970-01-01 was a Thursday: +3 makes Monday 0.
-  const sinceMonday = (((dayNumber + 3) % 7) + 7) % 7;
-  return addDays(date, -sinceMonday);
-}
-
 export function boardKey(guildId: string, date: IsoDate): string {
-  return `board:${guildId}:${weekStart(date)}`;
+  return `board:${guildId}:${mondayOf(date)}`;
 }

@@ -1,27 +1,18 @@
 /** Small formatting pieces shared by the renderers. */
-import { encodePlan, formatCecs, type IsoDate, type Plan, toUnixSeconds } from '@cec/rules';
+import { encodePlan, formatCecs, type IsoDate, type Plan, toNoonUnixSeconds } from '@cec/rules';
 import { LIMITS } from './payload.js';
 
 export const DISCLAIMER =
   'Unofficial helper, not affiliated with ACE. Check your ACE account for the rules that apply to you.';
 
-/**
- * Discord shows `<t:…>` in the reader's own time zone. Midnight UTC would show
- * the day before everywhere in the Americas, so a calendar date is pinned to
- * noon UTC: the same date for readers from UTC−11 to UTC+11.
- */
-function noonUtc(date: IsoDate): number {
-  return toUnixSeconds(date) + 12 * 3600;
-}
-
 /** "March 31, 2027" in the reader's locale. */
 export function discordDate(date: IsoDate): string {
-  return `<t:${noonUtc(date)}:D>`;
+  return `<t:${toNoonUnixSeconds(date)}:D>`;
 }
 
 /** "in 4 months" / "2 days ago", kept current by Discord. */
 export function discordRelative(date: IsoDate): string {
-  return `<t:${noonUtc(date)}:R>`;
+  return `<t:${toNoonUnixSeconds(date)}:R>`;
 }
 
 export function cecs(tenths: number): string {
