@@ -7,20 +7,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_PATH as CHROMIUM, CHROMIUM_FLAGS as FLAGS } from '../test/support/chromium.mjs';
 import { CSS_BUDGET_KB, JS_BUDGET_KB, pageWeights } from '../test/support/page-weight.mjs';
 import { DIST, startStaticServer } from '../test/support/static-server.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PAGES = ['/', '/opportunities/presentation/'];
 const SCORE_BUDGET = 0.95;
 const CATEGORIES = {
