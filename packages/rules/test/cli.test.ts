@@ -105,6 +105,27 @@ describe.each([
     });
   });
 
+  describe('every example question of rules.md, through the CLI', () => {
+    it.each([
+      ['cpr 2yr', 'cpr-aed', 0.4],
+      ['CPR/AED 1 year', 'cpr-aed', 0.2],
+      ['two-year CPR', 'cpr-aed', 0.4],
+      ['college 3 credits grade B', 'college', 3],
+      ['4 credit anatomy course with a C', 'college', 4],
+      ['presenting', 'presentation', 0.5],
+      ['published a book', 'publication', 0.5],
+      ['NASM certification', 'ncca-certification', 0.5],
+      ['another ACE cert', 'ace-certification', 2],
+      ['community outreach', 'mentoring', 0.1],
+      ['CA23456', 'approved-course', null],
+      ['cpr', 'cpr-aed', null],
+    ])('%s → %s %s', (question, opportunity, cecs) => {
+      const r = cec(['--json', ...question.split(' ')]);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out)).toMatchObject({ opportunity, cecs });
+    });
+  });
+
   describe('cec check', () => {
     it('valid → exit 0, invalid → exit 1 with the specific reason', () => {
       expect(cec(['check', 'CA23456'])).toMatchObject({
