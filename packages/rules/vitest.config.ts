@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['../../tooling/test/network-guard.mjs'],
+    // Fuzz and spawned-CLI tests share two cores with the other packages' tests under turbo.
+    testTimeout: 30_000,
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],

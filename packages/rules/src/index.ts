@@ -101,6 +101,7 @@ export {
   suggestQuestions,
 } from './question.js';
 export { FACTS, SOURCES, type Source, type SourceId } from './sources.js';
+export { SUBMISSION_STEPS } from './submission.js';
 export { CHECKLIST_LABELS, deadlineSentence, progressSentence, STATUS_LABELS } from './summary.js';
 export {
   exactTenths,

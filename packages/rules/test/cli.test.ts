@@ -306,7 +306,7 @@ describe('fuzzing the CLI arguments and plan files', () => {
         expect([0, 2]).toContain(result.code);
         JSON.parse(result.out);
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
     console.info(`plan file fuzz: ${cases} cases`);
   });

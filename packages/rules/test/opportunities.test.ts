@@ -136,3 +136,13 @@ describe('credentials', () => {
     expect(isCredentialId(3)).toBe(false);
   });
 });
+
+describe('how to submit (S1)', () => {
+  it('quotes S1 step by step', async () => {
+    const { SUBMISSION_STEPS } = await import('../src/index.js');
+    expect(SUBMISSION_STEPS.map((s) => s.step)).toContain('Enter the completion date');
+    expect(SUBMISSION_STEPS.find((s) => s.step === 'Enter the completion date')?.quote).toMatch(
+      /MM\/DD\/YYYY format/,
+    );
+  });
+});
