@@ -4,12 +4,19 @@
  * day (or entered the grace period) is reminded in the channel and by DM,
  * and the board is posted once a week.
  *
- * Exactly once: each message is recorded in the send log (state 'pending')
- * before it is sent and marked 'sent' after. The record's unique key is the
- * claim, so a restart or a second process never sends it again; a pending
- * record older than the lease means its sender died between record and send,
- * and it is claimed again and retried.
+ * Exactly once, in two layers:
+ * - Only one process runs the scheduler at a time: each tick first takes or
+ *   renews the `reminders` lease in the database (src/store/leases.ts). With
+ *   several shards or machines on one database, the others skip their ticks
+ *   and take over within about a minute when the holder stops or dies.
+ * - Each message is recorded in the send log (state 'pending') before it is
+ *   sent and marked 'sent' after. The record's unique key is the claim, so a
+ *   restart, or a second process that somehow ticks too, never sends it
+ *   again; a pending record older than `leaseMs` means its sender died between
+ *   record and send, and it is claimed again and retried.
  */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { evaluatePlan, todayIso } from '@cec/rules';
 import { boardRows } from '../commands/group.js';
 import { loadMemberPlan } from '../commands/member-plan.js';
@@ -40,13 +47,37 @@ export interface SchedulerOptions {
   intervalMs?: number;
   /** A pending record older than this is treated as abandoned and retried (ms). */
   leaseMs?: number;
+  /** Which process runs the scheduler when several share the database. */
+  lease?: SchedulerLease;
+}
+
+export interface SchedulerLease {
+  /** Schedulers with the same name exclude each other (default 'reminders'). */
+  name?: string;
+  /** This scheduler's identity (default: host, pid and a random part). */
+  owner?: string;
+  /**
+   * How long the lease lasts without renewal (ms, default 60 s). The holder
+   * renews it every third of that while it runs, so another process takes
+   * over this long after the holder dies.
+   */
+  ttlMs?: number;
 }
 
 export interface TickReport {
+  /** False when another process holds the lease: this tick sent nothing. */
+  ran: boolean;
   sent: number;
   failed: number;
   retried: number;
 }
+
+/** Unique per scheduler, and readable in the leases table: which host and process holds it. */
+export function defaultLeaseOwner(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+export const DEFAULT_LEASE_TTL_MS = 60_000;
 
 type Target = { channel: string } | { dm: string };
 
@@ -67,8 +98,25 @@ export function createReminderScheduler(options: SchedulerOptions) {
   const now = options.now ?? (() => new Date());
   const intervalMs = options.intervalMs ?? 15 * 60 * 1000;
   const leaseMs = options.leaseMs ?? 10 * 60 * 1000;
+  const leaseName = options.lease?.name ?? 'reminders';
+  const owner = options.lease?.owner ?? defaultLeaseOwner();
+  const leaseTtlMs = options.lease?.ttlMs ?? DEFAULT_LEASE_TTL_MS;
   let timer: NodeJS.Timeout | null = null;
+  let heartbeat: NodeJS.Timeout | null = null;
   let running: Promise<TickReport> | null = null;
+  /** Null until the first attempt, so each process logs once whether it runs the reminders. */
+  let holding: boolean | null = null;
+
+  /** Takes or renews the lease; logs when this process starts or stops running the reminders. */
+  async function holdLease(): Promise<boolean> {
+    const held = await store.leases.acquire(leaseName, owner, now(), leaseTtlMs);
+    if (held !== holding) {
+      if (held) log.info(`reminders: this process (${owner}) runs the scheduler`);
+      else log.info(`reminders: another process holds the scheduler lease; ${owner} stands by`);
+    }
+    holding = held;
+    return held;
+  }
 
   /** Sends a claimed record and stores the outcome. */
   async function deliver(
@@ -174,12 +222,17 @@ export function createReminderScheduler(options: SchedulerOptions) {
   }
 
   async function runTick(): Promise<TickReport> {
-    const report: TickReport = { sent: 0, failed: 0, retried: 0 };
+    const report: TickReport = { ran: false, sent: 0, failed: 0, retried: 0 };
+    if (!(await holdLease())) return report;
+    report.ran = true;
     const today = todayIso(now());
     for (const row of await store.reminderLog.stale(new Date(now().getTime() - leaseMs))) {
       await retry(row, report);
     }
     for (const group of await store.groups.configuredGroups()) {
+      // Renewed per server: a holder that stalled past the lease stops, and leaves the rest
+      // to the process that took over (the send log would stop a duplicate anyway).
+      if (!(await holdLease())) break;
       try {
         for (const member of await store.groups.members(group.guildId)) {
           await remindMember(group, member, today, report);
@@ -208,22 +261,47 @@ export function createReminderScheduler(options: SchedulerOptions) {
     return running;
   }
 
+  const loop = () => {
+    tick().catch((error: unknown) => log.error('reminder tick failed', error));
+  };
+
+  /** Keeps the lease while this process holds it; a standby that takes it over catches up at once. */
+  async function beat(): Promise<void> {
+    const before = holding === true;
+    if ((await holdLease()) && !before) loop();
+  }
+
   return {
     tick,
+    /** This scheduler's lease owner id. */
+    owner,
     start(): void {
       if (timer) return;
-      const loop = () => {
-        tick().catch((error: unknown) => log.error('reminder tick failed', error));
-      };
       timer = setInterval(loop, intervalMs);
       timer.unref();
+      heartbeat = setInterval(
+        () => {
+          beat().catch((error: unknown) => log.warn('renewing the reminders lease failed', error));
+        },
+        Math.max(1000, Math.floor(leaseTtlMs / 3)),
+      );
+      heartbeat.unref();
       loop();
     },
-    /** Stops the timer and waits for a pass in progress. */
+    /** Stops the timers, waits for a pass in progress, and hands the lease back. */
     async stop(): Promise<void> {
       if (timer) clearInterval(timer);
+      if (heartbeat) clearInterval(heartbeat);
       timer = null;
+      heartbeat = null;
       if (running) await running.catch(() => undefined);
+      if (holding) {
+        holding = false;
+        // Another process can take over now instead of when the lease expires.
+        await store.leases
+          .release(leaseName, owner)
+          .catch((error: unknown) => log.warn('releasing the reminders lease failed', error));
+      }
     },
   };
 }

@@ -6,8 +6,15 @@
 import type { Kysely } from 'kysely';
 import { activitiesRepository } from './activities.js';
 import { certificationsRepository } from './certifications.js';
-import { openDatabase } from './database.js';
+import {
+  type DatabaseLocation,
+  describeLocation,
+  type OpenOptions,
+  openDatabase,
+} from './database.js';
 import { groupsRepository } from './groups.js';
+import { leasesRepository } from './leases.js';
+import type { Dialect } from './migrations.js';
 import { reminderLogRepository } from './reminder-log.js';
 import type { Database } from './schema.js';
 
@@ -16,6 +23,7 @@ export interface Repositories {
   activities: ReturnType<typeof activitiesRepository>;
   groups: ReturnType<typeof groupsRepository>;
   reminderLog: ReturnType<typeof reminderLogRepository>;
+  leases: ReturnType<typeof leasesRepository>;
 }
 
 export interface Store extends Repositories {
@@ -40,6 +48,7 @@ function repositories(db: Kysely<Database>, now: () => Date): Repositories {
     activities: activitiesRepository(db, now),
     groups: groupsRepository(db, now),
     reminderLog: reminderLogRepository(db),
+    leases: leasesRepository(db),
   };
 }
 
@@ -65,17 +74,39 @@ export function createStore(
   };
 }
 
-/** Opens DATABASE_URL (null: the embedded file), migrates it, and returns the store. */
+export interface OpenedStore extends Store {
+  /** The SQLite file, or the PostgreSQL URL without its password: safe to log. */
+  location: string;
+  dialect: Dialect;
+  /** Migrations applied at open. */
+  migrated: string[];
+}
+
+/**
+ * Opens DATABASE_URL (null: the embedded file), migrates it, and returns the
+ * store. Throws a DatabaseOpenError whose message is one sentence without the
+ * password when the database cannot be reached or migrated.
+ */
 export async function openStore(
   databaseUrl: string | null,
-  options: { now?: () => Date } = {},
-): Promise<Store & { location: string; migrated: string[] }> {
-  const opened = await openDatabase(databaseUrl);
-  const store = createStore(opened.db, { ...options, close: opened.close });
-  return { ...store, location: opened.location.filename, migrated: opened.migrated };
+  options: { now?: () => Date } & OpenOptions = {},
+): Promise<OpenedStore> {
+  const opened = await openDatabase(databaseUrl, options);
+  const store = createStore(opened.db, {
+    ...(options.now ? { now: options.now } : {}),
+    close: opened.close,
+  });
+  return {
+    ...store,
+    location: describeLocation(opened.location),
+    dialect: opened.dialect,
+    migrated: opened.migrated,
+  };
 }
 
 export type { StoredActivity } from './activities.js';
 export type { StoredCertification } from './certifications.js';
+export { DatabaseOpenError } from './database.js';
 export type { GroupMember, GroupSettings } from './groups.js';
 export { DEFAULT_REMINDER_DAYS } from './groups.js';
+export type { DatabaseLocation };

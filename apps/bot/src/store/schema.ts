@@ -1,7 +1,8 @@
 /**
  * The tables as Kysely sees them. Portable types only (text and integer), so
- * the same queries can run on PostgreSQL: amounts are integer tenths, dates
- * are ISO text, ids are text.
+ * the same queries run on SQLite and PostgreSQL: amounts are integer tenths,
+ * dates are ISO text, ids are text. (A count comes back as a string from
+ * PostgreSQL's bigint: the repositories read it with Number().)
  */
 import type { Insertable, Selectable } from 'kysely';
 
@@ -64,12 +65,23 @@ export interface ReminderLogTable {
   detail: string | null;
 }
 
+/** A job only one process runs at a time; see src/store/leases.ts. */
+export interface LeaseTable {
+  name: string;
+  /** Which process holds it: host, pid and a random part. */
+  owner: string;
+  acquired_at: string;
+  /** ISO time after which another process may take it. */
+  expires_at: string;
+}
+
 export interface Database {
   certifications: CertificationTable;
   activities: ActivityTable;
   group_members: GroupMemberTable;
   group_settings: GroupSettingsTable;
   reminder_log: ReminderLogTable;
+  leases: LeaseTable;
 }
 
 export type CertificationRow = Selectable<CertificationTable>;
@@ -78,3 +90,4 @@ export type NewActivityRow = Insertable<ActivityTable>;
 export type GroupMemberRow = Selectable<GroupMemberTable>;
 export type GroupSettingsRow = Selectable<GroupSettingsTable>;
 export type ReminderLogRow = Selectable<ReminderLogTable>;
+export type LeaseRow = Selectable<LeaseTable>;
