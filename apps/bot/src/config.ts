@@ -21,7 +21,17 @@ export interface Config {
   /** discord.js `rest.api` (e.g. http://127.0.0.1:PORT/api); null means Discord's own. */
   discordApi: string | null;
   logLevel: LogLevel;
+  /** SHARDS: run under discord.js's ShardingManager with this many shard processes; null: one process. */
+  shards: number | null;
+  /** Pause between starting two shards (ms): Discord allows one IDENTIFY per 5 s per bucket. */
+  shardSpawnDelayMs: number;
+  /** This process is one shard, started by the manager (discord.js sets SHARDING_MANAGER). */
+  isShard: boolean;
 }
+
+/** Discord's IDENTIFY limit is one per 5 s (max_concurrency 1); discord.js's own default. */
+export const DEFAULT_SHARD_SPAWN_DELAY_MS = 5500;
+export const MAX_SHARDS = 64;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -71,18 +81,19 @@ const schema = z.object({
     blankToUndefined,
     z
       .string()
-      .refine((value) => !/^postgres(ql)?:\/\//i.test(value), {
-        message:
-          'DATABASE_URL points to PostgreSQL, which this build of the bot does not support yet: leave it unset for the embedded SQLite file, or use a file path or sqlite: URL.',
-      })
       .refine(
         (value) =>
           !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(sqlite|file|postgres(ql)?):/i.test(value),
         {
           message:
-            'DATABASE_URL must be a file path, a sqlite: URL (sqlite:data/cec.sqlite) or :memory:.',
+            'DATABASE_URL must be a file path, a sqlite: URL (sqlite:data/cec.sqlite), :memory:, or a postgres:// URL.',
         },
       )
+      // The message must not quote the value: a PostgreSQL URL carries a password.
+      .refine((value) => !/^postgres(ql)?:\/\//i.test(value) || URL.canParse(value.trim()), {
+        message:
+          'DATABASE_URL is not a readable PostgreSQL URL: use postgres://user:password@host:5432/database (percent-encode special characters in the password, e.g. @ as %40).',
+      })
       .optional(),
   ),
   SITE_URL: z.preprocess(
@@ -92,6 +103,34 @@ const schema = z.object({
   DISCORD_API: z.preprocess(
     blankToUndefined,
     httpUrl('DISCORD_API', 'http://127.0.0.1:8080/api').optional(),
+  ),
+  SHARDS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\s*\d+\s*$/, {
+        message: `SHARDS must be a whole number of shards from 1 to ${MAX_SHARDS}, like SHARDS=2 (leave it unset for one process).`,
+      })
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= MAX_SHARDS, {
+        message: `SHARDS must be a whole number of shards from 1 to ${MAX_SHARDS}, like SHARDS=2 (leave it unset for one process).`,
+      })
+      .optional(),
+  ),
+  SHARD_SPAWN_DELAY_MS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\s*\d+\s*$/, {
+        message:
+          'SHARD_SPAWN_DELAY_MS must be a whole number of milliseconds from 0 to 60000 (default 5500).',
+      })
+      .transform(Number)
+      .refine((n) => n <= 60_000, {
+        message:
+          'SHARD_SPAWN_DELAY_MS must be a whole number of milliseconds from 0 to 60000 (default 5500).',
+      })
+      .optional(),
   ),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
@@ -103,11 +142,22 @@ const schema = z.object({
 
 /** Reads the configuration from an environment (process.env in production, a plain object in tests). */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
-  const result = schema.safeParse(env);
+  // In a shard process the manager has replaced SHARDS with the shard's own id ("0", "1", …).
+  const isShard = env.SHARDING_MANAGER === 'true';
+  const result = schema.safeParse(isShard ? { ...env, SHARDS: undefined } : env);
   if (!result.success) {
     return { ok: false, problems: result.error.issues.map((issue) => issue.message) };
   }
   const value = result.data;
+  const shards = value.SHARDS ?? null;
+  if (shards !== null && value.DATABASE_URL?.replace(/^sqlite:/i, '') === ':memory:') {
+    return {
+      ok: false,
+      problems: [
+        'SHARDS needs a database the shard processes share, and DATABASE_URL=:memory: gives each its own: use a file or PostgreSQL.',
+      ],
+    };
+  }
   return {
     ok: true,
     config: {
@@ -117,6 +167,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       siteUrl: value.SITE_URL,
       discordApi: value.DISCORD_API ?? null,
       logLevel: value.LOG_LEVEL,
+      shards,
+      shardSpawnDelayMs: value.SHARD_SPAWN_DELAY_MS ?? DEFAULT_SHARD_SPAWN_DELAY_MS,
+      isShard,
     },
   };
 }

@@ -1,11 +1,13 @@
 /**
  * Starts the bot: configuration, database, Discord. Wiring only; every
- * piece lives in its own module.
+ * piece lives in its own module. With SHARDS set this process is the
+ * sharding manager and runs this same file once per shard (src/sharding.ts).
  */
 import { describeConfigProblems, loadConfig } from './config.js';
 import { startBot } from './discord/bot.js';
-import { createLogger } from './log.js';
-import { openStore } from './store/index.js';
+import { createLogger, type Logger } from './log.js';
+import { runShardingManager, shardLogger, shardOfThisProcess } from './sharding.js';
+import { DatabaseOpenError, openStore } from './store/index.js';
 
 const NO_TOKEN = `The bot needs a Discord bot token to connect.
 
@@ -32,13 +34,35 @@ async function main(): Promise<void> {
     console.log(NO_TOKEN);
     return;
   }
-  const log = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+  const shard = config.isShard ? shardOfThisProcess(process.env) : null;
+  const baseLog = createLogger({
+    level: config.logLevel,
+    secrets: [config.discordToken, databasePassword(config.databaseUrl)],
+  });
+  const log: Logger = shard ? shardLogger(baseLog, `shard ${shard.ids.join(',')}`) : baseLog;
   process.on('unhandledRejection', (reason) => log.error('unhandled promise rejection', reason));
 
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, { log }).catch((error: unknown) => {
+    // An unreachable server or an unwritable file is a setup problem: one sentence, no stack.
+    if (error instanceof DatabaseOpenError) {
+      log.error(`cannot start: ${error.message}`);
+      return null;
+    }
+    throw error;
+  });
+  if (!store) {
+    process.exitCode = 1;
+    return;
+  }
   log.info(
     `database ${store.location}${store.migrated.length ? ` (migrated: ${store.migrated.join(', ')})` : ''}`,
   );
+  if (config.shards !== null) {
+    // The manager only checked (and migrated) the database: the shard processes use it.
+    await store.close();
+    await runShardingManager({ config: { ...config, shards: config.shards }, log });
+    return;
+  }
   // Signals are handled from here on, so a stop during the connection still closes the database.
   let bot: Awaited<ReturnType<typeof startBot>> | null = null;
   let stopping = false;
@@ -54,6 +78,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // A shard whose manager is gone (killed, crashed) stops too, instead of running orphaned.
+  if (shard) process.once('disconnect', () => void shutdown('the sharding manager exited'));
 
   try {
     bot = await startBot({
@@ -68,6 +94,13 @@ async function main(): Promise<void> {
     await store.close();
     process.exit(1);
   }
+}
+
+/** The password in a PostgreSQL DATABASE_URL, so the logger masks it wherever it appears. */
+function databasePassword(url: string | null): string | null {
+  if (!url || !URL.canParse(url)) return null;
+  const { password } = new URL(url);
+  return password ? decodeURIComponent(password) : null;
 }
 
 await main();

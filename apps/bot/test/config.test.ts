@@ -16,6 +16,9 @@ describe('loadConfig', () => {
         siteUrl: DEFAULT_SITE_URL,
         discordApi: null,
         logLevel: 'info',
+        shards: null,
+        shardSpawnDelayMs: 5500,
+        isShard: false,
       },
     });
   });
@@ -28,6 +31,8 @@ describe('loadConfig', () => {
       SITE_URL: 'https://cec.example.org/',
       DISCORD_API: 'http://127.0.0.1:9999/api/',
       LOG_LEVEL: 'DEBUG',
+      SHARDS: '4',
+      SHARD_SPAWN_DELAY_MS: '0',
     });
     expect(result).toEqual({
       ok: true,
@@ -38,6 +43,9 @@ describe('loadConfig', () => {
         siteUrl: 'https://cec.example.org',
         discordApi: 'http://127.0.0.1:9999/api',
         logLevel: 'debug',
+        shards: 4,
+        shardSpawnDelayMs: 0,
+        isShard: false,
       },
     });
   });
@@ -48,22 +56,69 @@ describe('loadConfig', () => {
       SITE_URL: 'cec.example.org',
       DISCORD_API: 'ftp://x',
       LOG_LEVEL: 'loud',
-      DATABASE_URL: 'postgres://u:p@db/cec',
+      DATABASE_URL: 'mysql://u:p@db/cec',
+      SHARDS: 'two',
+      SHARD_SPAWN_DELAY_MS: '-1',
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems).toHaveLength(5);
+    expect(result.problems).toHaveLength(7);
     for (const name of [
       'DISCORD_APPLICATION_ID',
       'SITE_URL',
       'DISCORD_API',
       'LOG_LEVEL',
       'DATABASE_URL',
+      'SHARDS',
+      'SHARD_SPAWN_DELAY_MS',
     ]) {
-      expect(result.problems.filter((p) => p.startsWith(name))).toHaveLength(1);
+      expect(result.problems.filter((p) => p.startsWith(`${name} `))).toHaveLength(1);
     }
-    expect(result.problems.join('\n')).toContain('PostgreSQL');
     expect(describeConfigProblems(result.problems)).toContain('apps/bot/.env.example');
+  });
+
+  test('PostgreSQL URLs are accepted; a mangled one is refused without quoting its password', () => {
+    for (const url of [
+      'postgres://cec:secret@db.example.org:5432/cec',
+      'postgresql://cec@127.0.0.1/cec?sslmode=require',
+    ]) {
+      expect(loadConfig({ DATABASE_URL: url })).toMatchObject({
+        ok: true,
+        config: { databaseUrl: url },
+      });
+    }
+    const result = loadConfig({ DATABASE_URL: 'postgres://cec:pa ss@wo rd@db host/cec' });
+    expect(result.ok).toBe(false);
+    const text = result.ok ? '' : result.problems.join('\n');
+    expect(text).toMatch(/^DATABASE_URL is not a readable PostgreSQL URL: use postgres:\/\//);
+    expect(text).not.toContain('pa ss');
+  });
+
+  test.each([
+    ['0', 'SHARDS must be a whole number of shards from 1 to 64'],
+    ['65', 'SHARDS must be a whole number of shards from 1 to 64'],
+    ['1.5', 'SHARDS must be a whole number of shards from 1 to 64'],
+  ])('SHARDS=%s is refused', (value, message) => {
+    const result = loadConfig({ SHARDS: value });
+    expect(result.ok ? [] : result.problems).toEqual([expect.stringContaining(message)]);
+  });
+
+  test('SHARDS with :memory: is refused: the shards would not share the data', () => {
+    const result = loadConfig({ SHARDS: '2', DATABASE_URL: ':memory:' });
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringMatching(/^SHARDS needs a database the shard processes share/),
+    ]);
+  });
+
+  test('in a shard process, SHARDS is the shard id discord.js set, not a count', () => {
+    expect(
+      loadConfig({
+        SHARDING_MANAGER: 'true',
+        SHARDS: '0',
+        SHARD_COUNT: '2',
+        DATABASE_URL: ':memory:',
+      }),
+    ).toMatchObject({ ok: true, config: { shards: null, isShard: true } });
   });
 
   test('a malformed token is reported without quoting it', () => {
