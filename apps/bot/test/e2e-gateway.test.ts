@@ -1,7 +1,7 @@
 /**
- * End to end, when things go wrong: gateway closes and resumes, invalid
- * sessions, REST 429 and 500, a slow handler, reminders with closed DMs, and
- * a wrong token. The bot keeps answering and never prints its token.
+ * End to end, when things go wrong: a slow handler, reminders with closed
+ * DMs, and a wrong token. The bot keeps answering and never prints its
+ * token. Gateway and REST faults are in test/faults/discord.test.ts.
  */
 import { startFakeDiscord } from '@cec/discord-fake';
 import { afterEach, describe, expect, test, vi } from 'vitest';
@@ -21,55 +21,6 @@ async function world(options: Parameters<typeof startFakeWorld>[0] = {}) {
   worlds.push(w);
   return w;
 }
-
-const cpr = (w: FakeWorld) => w.fake.command({ name: 'cec cpr', options: { term: '2yr' } });
-
-describe('the gateway', () => {
-  test('closed (4000) and resumed: the bot keeps answering', async () => {
-    const w = await world();
-    expect(await w.fake.disconnect(4000)).toBe('resumed');
-    expect((await cpr(w)).embeds[0]?.title).toContain('0.4 CECs');
-    expect(w.fake.resumes).toBe(1);
-    expect(w.logs.some((l) => l.includes('gateway resumed'))).toBe(true);
-  });
-
-  test('an interaction sent while the connection is down is answered after the resume', async () => {
-    const w = await world();
-    const comeback = w.fake.disconnect(4000);
-    const reply = cpr(w);
-    expect(await comeback).toBe('resumed');
-    expect((await reply).embeds[0]?.title).toContain('0.4 CECs');
-  });
-
-  test('an invalid session: the bot identifies again and keeps answering', async () => {
-    const w = await world();
-    expect(await w.fake.invalidateSession()).toBe('identified');
-    expect(w.fake.identifies).toBe(2);
-    expect((await cpr(w)).type).toBe(4);
-  });
-});
-
-describe('REST faults', () => {
-  test('429 with retry_after on the reply: discord.js waits and the reply still lands', async () => {
-    const w = await world();
-    w.fake.failNext({ pathPattern: /\/callback$/, status: 429, retryAfter: 0.1 });
-    const reply = await cpr(w);
-    expect(reply.embeds[0]?.title).toContain('0.4 CECs');
-    expect(w.fake.failedRequests.map((r) => r.status)).toEqual([429]);
-  });
-
-  test('500s on a reply: logged, answered with the apology once Discord recovers, and the bot lives', async () => {
-    const w = await world();
-    // discord.js retries a 5xx three times: four failures make the reply itself fail.
-    w.fake.failNext({ pathPattern: /\/callback$/, status: 500, times: 4 });
-    const failed = await cpr(w);
-    expect(failed.ephemeral).toBe(true);
-    expect(failed.content).toContain('Sorry, something went wrong on my side');
-    expect(w.fake.failedRequests.map((r) => r.status)).toEqual([500, 500, 500, 500]);
-    expect(w.logs.some((l) => l.includes('ERROR answering /cec cpr'))).toBe(true);
-    expect((await cpr(w)).embeds[0]?.title).toContain('0.4 CECs');
-  });
-});
 
 describe('the 3-second window', () => {
   test('a handler still running after the auto-defer delay is deferred, then its reply lands', async () => {
