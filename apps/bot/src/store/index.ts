@@ -77,6 +77,8 @@ export function createStore(
 export interface OpenedStore extends Store {
   /** The SQLite file, or the PostgreSQL URL without its password: safe to log. */
   location: string;
+  /** The parsed DATABASE_URL (for messages: describeDatabaseError). */
+  where: DatabaseLocation;
   dialect: Dialect;
   /** Migrations applied at open. */
   migrated: string[];
@@ -99,6 +101,7 @@ export async function openStore(
   return {
     ...store,
     location: describeLocation(opened.location),
+    where: opened.location,
     dialect: opened.dialect,
     migrated: opened.migrated,
   };
