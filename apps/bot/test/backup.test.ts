@@ -45,10 +45,10 @@ describe('backup', () => {
     expect(copied).toBeLessThanOrEqual(after);
     expect(after).toBeGreaterThan(before); // the writer really ran during the backup
 
-    // Restore: stop the bot (close), copy the backup over the file, drop the old WAL.
+    // Restore as docs/scaling.md says: stop the bot, remove the old -wal and -shm, copy.
     await live.close();
-    copyFileSync(backupFile, database.url);
     for (const suffix of ['-wal', '-shm']) rmSync(`${database.url}${suffix}`, { force: true });
+    copyFileSync(backupFile, database.url);
     const restored = await database.open();
     expect(await restored.activities.count(ALICE.id)).toBe(copied);
     const check = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(
