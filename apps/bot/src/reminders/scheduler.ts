@@ -103,6 +103,7 @@ export function createReminderScheduler(options: SchedulerOptions) {
   const leaseTtlMs = options.lease?.ttlMs ?? DEFAULT_LEASE_TTL_MS;
   let timer: NodeJS.Timeout | null = null;
   let heartbeat: NodeJS.Timeout | null = null;
+  let beating: Promise<void> | null = null;
   let running: Promise<TickReport> | null = null;
   /** Null until the first attempt, so each process logs once whether it runs the reminders. */
   let holding: boolean | null = null;
@@ -281,7 +282,12 @@ export function createReminderScheduler(options: SchedulerOptions) {
       timer.unref();
       heartbeat = setInterval(
         () => {
-          beat().catch((error: unknown) => log.warn('renewing the reminders lease failed', error));
+          if (beating) return;
+          beating = beat()
+            .catch((error: unknown) => log.warn('renewing the reminders lease failed', error))
+            .finally(() => {
+              beating = null;
+            });
         },
         Math.max(1000, Math.floor(leaseTtlMs / 3)),
       );
@@ -294,6 +300,8 @@ export function createReminderScheduler(options: SchedulerOptions) {
       if (heartbeat) clearInterval(heartbeat);
       timer = null;
       heartbeat = null;
+      // A renewal in flight must land before the release, or it would take the lease back.
+      if (beating) await beating;
       if (running) await running.catch(() => undefined);
       if (holding) {
         holding = false;
