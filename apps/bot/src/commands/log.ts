@@ -200,8 +200,11 @@ async function record(
   const checked = checkActivity({ kind, ...fields, completed: date });
   if (!checked.ok) return renderProblems('That entry was not recorded:', checked.problems);
 
-  const certifications = await context.store.certifications.list(input.user.id);
-  const entries = await context.store.activities.list(input.user.id);
+  // Both reads at once: on PostgreSQL each is a round trip.
+  const [certifications, entries] = await Promise.all([
+    context.store.certifications.list(input.user.id),
+    context.store.activities.list(input.user.id),
+  ]);
   if (entries.length >= MAX_ENTRIES_PER_MEMBER) {
     throw new MemberError(
       `You have ${MAX_ENTRIES_PER_MEMBER} entries, the most the bot keeps for one member: remove old ones with \`/log remove\` (\`/privacy export\` saves a copy first).`,
