@@ -138,6 +138,12 @@ describe('SIGKILL in the middle of a burst of /log, several times', () => {
         () => killed,
       );
       expect(unexpected, 'replies without an entry id').toEqual([]);
+      // On a very slow machine commands can time out before enough replies come back: kill anyway.
+      const lateKill = !killed;
+      if (lateKill) {
+        killed = true;
+        kill(bot.child, 'SIGKILL');
+      }
       const exit = await bot.finished;
       expect(exit.signal, `round ${round}: the bot was not killed\n${exit.stderr}`).toBe('SIGKILL');
       kills++;
@@ -155,7 +161,8 @@ describe('SIGKILL in the middle of a burst of /log, several times', () => {
       expect(twice, 'commands recorded more than once').toEqual([]);
       const total = [...db.titles.values()].reduce((a, b) => a + b, 0);
       console.log(
-        `crash: round ${round + 1}: killed after ${replies} replies (+${extraDelayMs} ms); ` +
+        `crash: round ${round + 1}: killed after ${replies} replies ` +
+          `(${lateKill ? 'at the end of the burst: too few replies in time' : `aimed at ${killAfter} + ${extraDelayMs} ms`}); ` +
           `${acknowledged.length} acknowledged so far, ${total} stored ` +
           `(${total - acknowledged.length} recorded but never acknowledged)`,
       );
