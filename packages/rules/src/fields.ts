@@ -38,7 +38,8 @@ export const completedField = dateField('Completion date');
 /** A positive amount of CECs that is a whole number of tenths (0.7, 1.5 — not 0.75). */
 export function cecsField(what: string) {
   return z.number(fieldError(what, 'a number of CECs, like 0.5')).check(
-    z.refine((value) => value > 0 && exactTenths(value) !== null, {
+    // At least one tenth: 1e-320 is "positive" but rounds to 0.0.
+    z.refine((value) => (exactTenths(value) ?? 0) >= 1, {
       message: `${what} must be a positive multiple of 0.1 CEC, like 0.5 or 1.2.`,
     }),
   );

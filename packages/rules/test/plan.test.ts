@@ -232,3 +232,15 @@ describe('one activity or certification at a time (the bot’s /log and /cert)',
     });
   });
 });
+
+describe('CEC amounts', () => {
+  it.each([1e-320, 0.01, 0, -0.5, 0.75])('refuses %s', (cecs) => {
+    const result = parsePlan({
+      certifications: [],
+      activities: [
+        { kind: 'approved-course', courseNumber: 'CA12345', cecs, completed: '2026-01-01' },
+      ],
+    });
+    expect(result.ok || result.problems[0]?.message).toMatch(/positive multiple of 0.1/);
+  });
+});
