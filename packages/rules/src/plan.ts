@@ -242,13 +242,16 @@ export function decodePlan(encoded: string): PlanResult {
     certifications: certifications.map((c: unknown) => {
       const [credential, which, date] = Array.isArray(c) ? c : [];
       return {
-        credential: CREDENTIAL_IDS[credential as number] ?? credential,
+        credential: Number.isInteger(credential)
+          ? CREDENTIAL_IDS[credential as number]
+          : credential,
         [which === 'c' ? 'certified' : 'expires']: date,
       };
     }),
     activities: activities.map((a: unknown) => {
       const [kindIndex, ...values] = Array.isArray(a) ? a : [];
-      const kind = OPPORTUNITY_IDS[kindIndex as number];
+      // Only a whole number picks a kind: "toString" would find Array.prototype's method.
+      const kind = Number.isInteger(kindIndex) ? OPPORTUNITY_IDS[kindIndex as number] : undefined;
       if (!kind) return { kind: kindIndex };
       const activity: Record<string, unknown> = { kind };
       fieldsOf(kind).forEach((field, i) => {

@@ -139,6 +139,32 @@ describe('URL encoding of a plan', () => {
     expect(decodePlan(badKind).ok).toBe(false);
   });
 
+  it('a crafted link never throws, whatever stands where a kind or a credential should', () => {
+    const encode = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '');
+    // Found by the site's fuzz test: "toString" indexed Array.prototype.
+    expect(decodePlan(encode([1, '2026-11-27', [], [['toString']]]))).toMatchObject({ ok: false });
+    expect(decodePlan(encode([1, null, [['constructor', 'e', '2027-01-01']], []]))).toMatchObject({
+      ok: false,
+    });
+    let cases = 0;
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.jsonValue(),
+        fc.array(fc.jsonValue(), { maxLength: 4 }),
+        (kind, credential, values) => {
+          cases++;
+          const result = decodePlan(
+            encode([1, null, [[credential, 'e', '2027-01-01']], [[kind, ...values]]]),
+          );
+          if (!result.ok) expect(result.problems.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    console.info(`crafted link fuzz: ${cases} cases`);
+  });
+
   it('any valid plan round-trips; any string decodes without throwing', () => {
     let cases = 0;
     const activity = fc.oneof(

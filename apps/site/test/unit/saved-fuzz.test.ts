@@ -7,10 +7,8 @@
  * and every saved entry is either restored as it was or counted as left out.
  */
 import { CREDENTIAL_IDS, decodePlan, OPPORTUNITY_IDS, type OpportunityId } from '@cec/rules';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-// fast-check is a dev dependency of @cec/rules (its property tests), not of the site: this
-// test borrows it from there instead of adding a dependency to the site.
-import fc from '../../../../packages/rules/node_modules/fast-check/lib/fast-check.js';
 import { type FieldName, KIND_FIELDS } from '../../src/scripts/calculator/fields';
 import {
   deserialize,
