@@ -40,9 +40,14 @@ function launchChromium() {
         clearTimeout(timer);
         resolve({
           port: Number(match[1]),
-          close() {
-            child.kill('SIGTERM');
-            rmSync(profile, { recursive: true, force: true });
+          /** Stops Chromium and removes its profile once it has exited (it writes to it until then). */
+          async close() {
+            if (child.exitCode === null && child.signalCode === null) {
+              const exited = new Promise((done) => child.once('exit', done));
+              child.kill('SIGTERM');
+              await exited;
+            }
+            rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
           },
         });
       }
@@ -103,7 +108,7 @@ async function lighthouseMetrics() {
       }
     }
   } finally {
-    chromium.close();
+    await chromium.close();
     await server.close();
   }
   return Object.fromEntries(
