@@ -1,6 +1,6 @@
 /** Group boards: who opted in, per server, and where each server's reminders go. */
 import type { Kysely } from 'kysely';
-import type { Database } from './schema.js';
+import type { Database, GroupMemberTable } from './schema.js';
 
 export interface GroupMember {
   guildId: string;
@@ -17,6 +17,15 @@ export interface GroupSettings {
 }
 
 export const DEFAULT_REMINDER_DAYS: readonly number[] = [90, 30, 7, 1];
+
+function toGroupMember(row: GroupMemberTable): GroupMember {
+  return {
+    guildId: row.guild_id,
+    userId: row.user_id,
+    displayName: row.display_name,
+    joinedAt: row.joined_at,
+  };
+}
 
 function parseDays(text: string): number[] {
   const days = text
@@ -75,12 +84,7 @@ export function groupsRepository(db: Kysely<Database>, now: () => Date) {
         .orderBy('joined_at')
         .orderBy('user_id')
         .execute();
-      return rows.map((r) => ({
-        guildId: r.guild_id,
-        userId: r.user_id,
-        displayName: r.display_name,
-        joinedAt: r.joined_at,
-      }));
+      return rows.map(toGroupMember);
     },
 
     /** Every server board the member is on (for their data export). */
@@ -91,12 +95,7 @@ export function groupsRepository(db: Kysely<Database>, now: () => Date) {
         .where('user_id', '=', userId)
         .orderBy('guild_id')
         .execute();
-      return rows.map((r) => ({
-        guildId: r.guild_id,
-        userId: r.user_id,
-        displayName: r.display_name,
-        joinedAt: r.joined_at,
-      }));
+      return rows.map(toGroupMember);
     },
 
     async leaveAll(userId: string): Promise<number> {
