@@ -258,11 +258,12 @@ function evaluateCertification(
 
   const earned = items.filter((i) => !i.planned).reduce((sum, i) => sum + i.counted, 0);
   const plannedTotal = items.filter((i) => i.planned).reduce((sum, i) => sum + i.counted, 0);
-  const { status, daysLeft, graceEnds } = statusOn(cycle, today);
+  const onToday = statusOn(cycle, today);
+  const { status, daysLeft, graceEnds } = onToday;
   const checklist = [checkCpr(activities, cycle, today), checkEthics(items, activities, cycle)];
   const met = earned >= REQUIRED_TENTHS;
 
-  const warnings = cycleWarnings(certification, cycle, { status, daysLeft, graceEnds });
+  const warnings = cycleWarnings(certification, cycle, onToday);
 
   return {
     credential: certification.credential,
