@@ -190,6 +190,19 @@ describe('/log mistakes get a short, specific, private explanation and record no
     const reply = await run('log mentor', { date: '2026-01-02' });
     expect(reply.content).toContain(`You have ${MAX_ENTRIES_PER_MEMBER} entries`);
   });
+
+  test('two /logs of one member at the same moment cannot overshoot the cap', async () => {
+    for (let i = 0; i < MAX_ENTRIES_PER_MEMBER - 1; i++) {
+      await context.store.activities.add(ALICE.id, { kind: 'mentoring', completed: '2026-01-01' });
+    }
+    // Both read 999 entries before either inserts; only the insert's own check can refuse one.
+    const replies = await Promise.all([
+      run('log mentor', { date: '2026-01-02' }),
+      run('log mentor', { date: '2026-01-03' }),
+    ]);
+    expect(replies.filter((r) => r.content?.includes('entries, the most'))).toHaveLength(1);
+    expect(await context.store.activities.count(ALICE.id)).toBe(MAX_ENTRIES_PER_MEMBER);
+  });
 });
 
 describe('/log list and /log remove: a member’s own entries only', () => {

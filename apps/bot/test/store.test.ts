@@ -181,6 +181,36 @@ describeEachDialect((dialect) => {
   });
 
   describe('repositories', () => {
+    test('the entry cap holds when one member adds from several connections at once', async () => {
+      const database = await freshDatabase(dialect);
+      const [one, two] = [await database.open(), await database.open()];
+      const LIMIT = 1000;
+      await one.db
+        .insertInto('activities')
+        .values(
+          Array.from({ length: LIMIT - 2 }, (_, i) => ({
+            id: `fill${String(i).padStart(4, '0')}`,
+            user_id: ALICE.id,
+            kind: 'mentoring',
+            completed: '2026-01-01',
+            data: JSON.stringify({ kind: 'mentoring', completed: '2026-01-01' }),
+            created_at: '2026-01-01T00:00:00.000Z',
+          })),
+        )
+        .execute();
+      const activity = { kind: 'mentoring', completed: '2026-02-01' } as const;
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          (i % 2 ? one : two).activities.addWithin(ALICE.id, activity, LIMIT),
+        ),
+      );
+      expect(results.filter((r) => r !== null)).toHaveLength(2);
+      expect(await one.activities.count(ALICE.id)).toBe(LIMIT);
+      // Another member is not held back by Alice's full record.
+      expect(await two.activities.addWithin(BOB.id, activity, LIMIT)).not.toBeNull();
+      expect(await two.activities.addWithin(ALICE.id, activity, LIMIT)).toBeNull();
+    });
+
     test('activities belong to their member: find and remove never cross members', async () => {
       const store = await (await freshDatabase(dialect)).open();
       const mine = await store.activities.add(ALICE.id, {

@@ -205,12 +205,20 @@ async function record(
     context.store.certifications.list(input.user.id),
     context.store.activities.list(input.user.id),
   ]);
-  if (entries.length >= MAX_ENTRIES_PER_MEMBER) {
+  // The cap is checked by the insert itself: two /logs at once cannot both pass it.
+  const stored =
+    entries.length >= MAX_ENTRIES_PER_MEMBER
+      ? null
+      : await context.store.activities.addWithin(
+          input.user.id,
+          checked.value,
+          MAX_ENTRIES_PER_MEMBER,
+        );
+  if (!stored) {
     throw new MemberError(
       `You have ${MAX_ENTRIES_PER_MEMBER} entries, the most the bot keeps for one member: remove old ones with \`/log remove\` (\`/privacy export\` saves a copy first).`,
     );
   }
-  const stored = await context.store.activities.add(input.user.id, checked.value);
   // The records just read plus the new entry are the member's records now: no second read.
   const member = buildMemberPlan(certifications, [...entries, stored], context.today());
   const index = member.entries.findIndex((e) => e.id === stored.id);

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Activity } from '@cec/rules';
-import type { Kysely } from 'kysely';
+import { type CompiledQuery, type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { ActivityRow, Database } from './schema.js';
 
 export interface StoredActivity {
@@ -43,7 +43,10 @@ export function newEntryId(): string {
   return id;
 }
 
-function parseData(row: ActivityRow): Record<string, unknown> {
+/** The columns a stored activity is read from (the owner's id is already known). */
+type ActivityColumns = Pick<ActivityRow, 'id' | 'kind' | 'completed' | 'data' | 'created_at'>;
+
+function parseData(row: ActivityColumns): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(row.data);
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
@@ -55,22 +58,101 @@ function parseData(row: ActivityRow): Record<string, unknown> {
   return { kind: row.kind, completed: row.completed };
 }
 
-function toStored(row: ActivityRow): StoredActivity {
+function toStored(row: ActivityColumns): StoredActivity {
   return { id: row.id, activity: parseData(row), createdAt: row.created_at };
 }
 
+/** A query compiled once, run with other parameters (same order as when it was compiled). */
+function withParameters<R>(compiled: CompiledQuery<R>, parameters: unknown[]): CompiledQuery<R> {
+  return { query: compiled.query, queryId: compiled.queryId, sql: compiled.sql, parameters };
+}
+
+/**
+ * Two-key PostgreSQL advisory locks in this class serialise one member's capped
+ * inserts (the other key is a hash of the user id). The two-key space does not
+ * overlap the one-key space Kysely's migrator locks in.
+ */
+const MEMBER_LOCK_CLASS = 0x0cec;
+
+/** `add` without a cap: the capped statement with a bound no member reaches (and no lock). */
+const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+
 export function activitiesRepository(db: Kysely<Database>, now: () => Date) {
-  return {
+  // The hot /log queries are compiled once: Kysely would otherwise build and compile the
+  // query tree on every call (garbage and time on each /log). The SQL text stays one per
+  // shape, so SQLite's statement cache and PostgreSQL see the same queries as before.
+  const listQuery = db
+    .selectFrom('activities')
+    .select(['id', 'kind', 'completed', 'data', 'created_at'])
+    .where('user_id', '=', '')
+    .orderBy('completed')
+    .orderBy('created_at')
+    .orderBy('id')
+    .compile();
+  /**
+   * One statement that inserts only while the member holds fewer than `limit`
+   * entries: on SQLite a statement runs under the file's write lock, so the count
+   * and the insert are atomic across connections and processes. (The SELECT has a
+   * WHERE, which SQLite needs to read the ON CONFLICT as the insert's.)
+   */
+  const cappedInsert = sql`insert into activities (id, user_id, kind, completed, data, created_at)
+    select ${''}, ${''}, ${''}, ${''}, ${''}, ${''}
+    where (select count(*) from activities where user_id = ${''}) < ${0}
+    on conflict (id) do nothing`.compile(db);
+  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+
+  /** Inserts one row unless the member already has `limit` entries; true when it was inserted. */
+  async function insertCapped(
+    target: Kysely<Database>,
+    row: {
+      id: string;
+      userId: string;
+      kind: string;
+      completed: string;
+      data: string;
+      createdAt: string;
+    },
+    limit: number,
+  ): Promise<boolean> {
+    const result = await target.executeQuery(
+      withParameters(cappedInsert, [
+        row.id,
+        row.userId,
+        row.kind,
+        row.completed,
+        row.data,
+        row.createdAt,
+        row.userId,
+        limit,
+      ]),
+    );
+    return Number(result.numAffectedRows ?? 0n) === 1;
+  }
+
+  /**
+   * The capped insert, atomic on both dialects. PostgreSQL (READ COMMITTED) would let
+   * two concurrent statements each count the member's entries without the other's
+   * uncommitted row, so there the member's advisory lock is taken first, in the same
+   * transaction: the second insert counts after the first has committed.
+   */
+  function insertAtomically(
+    row: Parameters<typeof insertCapped>[1],
+    limit: number,
+  ): Promise<boolean> {
+    if (!isPostgres || limit === NO_LIMIT) return insertCapped(db, row, limit);
+    const locked = async (trx: Kysely<Database>) => {
+      await sql`select pg_advisory_xact_lock(${MEMBER_LOCK_CLASS}, hashtext(${row.userId}))`.execute(
+        trx,
+      );
+      return insertCapped(trx, row, limit);
+    };
+    return db.isTransaction ? locked(db) : db.transaction().execute(locked);
+  }
+
+  const repository = {
     /** The member's activities, oldest completion first. */
     async list(userId: string): Promise<StoredActivity[]> {
-      const rows = await db
-        .selectFrom('activities')
-        .selectAll()
-        .where('user_id', '=', userId)
-        .orderBy('completed')
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
+      const { rows } = await db.executeQuery(withParameters(listQuery, [userId]));
       return rows.map(toStored);
     },
 
@@ -85,26 +167,40 @@ export function activitiesRepository(db: Kysely<Database>, now: () => Date) {
 
     /** Records a validated activity and returns its new entry id. */
     async add(userId: string, activity: Activity): Promise<StoredActivity> {
+      const stored = await repository.addWithin(userId, activity, NO_LIMIT);
+      if (!stored) throw new Error('unreachable: no member holds that many entries');
+      return stored;
+    },
+
+    /**
+     * Records a validated activity unless the member already holds `limit` entries
+     * (then null). The count and the insert are one atomic step, so two /logs of one
+     * member at the same moment cannot both pass a check made before either inserts.
+     */
+    async addWithin(
+      userId: string,
+      activity: Activity,
+      limit: number,
+    ): Promise<StoredActivity | null> {
       const createdAt = now().toISOString();
       const data = JSON.stringify(activity);
       // A clash of random ids is astronomically rare; retrying keeps it from ever surfacing.
       for (let attempt = 0; ; attempt++) {
         const id = newEntryId();
-        const inserted = await db
-          .insertInto('activities')
-          .values({
-            id,
-            user_id: userId,
-            kind: activity.kind,
-            completed: activity.completed,
-            data,
-            created_at: createdAt,
-          })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) {
-          return { id, activity: JSON.parse(data), createdAt };
+        const row = {
+          id,
+          userId,
+          kind: activity.kind,
+          completed: activity.completed,
+          data,
+          createdAt,
+        };
+        if (await insertAtomically(row, limit)) {
+          // What was stored is `activity` itself: a copy of its own fields, not a JSON re-parse.
+          return { id, activity: { ...activity }, createdAt };
         }
+        // Not inserted: the member is full, or (rarely) the id was taken.
+        if ((await repository.count(userId)) >= limit) return null;
         if (attempt >= 5) throw new Error('Could not find a free entry id after several tries.');
       }
     },
@@ -113,7 +209,7 @@ export function activitiesRepository(db: Kysely<Database>, now: () => Date) {
     async find(userId: string, id: string): Promise<StoredActivity | null> {
       const row = await db
         .selectFrom('activities')
-        .selectAll()
+        .select(['id', 'kind', 'completed', 'data', 'created_at'])
         .where('user_id', '=', userId)
         .where('id', '=', id)
         .executeTakeFirst();
@@ -138,6 +234,7 @@ export function activitiesRepository(db: Kysely<Database>, now: () => Date) {
       return Number(result.numDeletedRows);
     },
   };
+  return repository;
 }
 
 export type ActivitiesRepository = ReturnType<typeof activitiesRepository>;

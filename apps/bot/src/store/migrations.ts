@@ -123,6 +123,30 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropTable('leases').execute();
       },
     },
+
+    /**
+     * The /log read (a member's entries in completion, creation, id order) and the
+     * cap's count, answered from one index in order with no sort; it replaces the
+     * narrower (user_id, completed) index, so an insert still updates one index.
+     */
+    '0003_activities_by_user_in_order': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex('activities_by_user_in_order')
+          .on('activities')
+          .columns(['user_id', 'completed', 'created_at', 'id'])
+          .execute();
+        await db.schema.dropIndex('activities_by_user').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex('activities_by_user')
+          .on('activities')
+          .columns(['user_id', 'completed'])
+          .execute();
+        await db.schema.dropIndex('activities_by_user_in_order').execute();
+      },
+    },
   };
 }
 
