@@ -85,6 +85,8 @@ describe('opening a SQLite file', () => {
     expect(await pragma('journal_mode')).toEqual({ journal_mode: 'wal' });
     expect(await pragma('foreign_keys')).toEqual({ foreign_keys: 1 });
     expect(await pragma('busy_timeout')).toEqual({ timeout: 5000 });
+    // Checkpoints come from a timer; the automatic one is only a backstop (database.ts).
+    expect(await pragma('wal_autocheckpoint')).toEqual({ wal_autocheckpoint: 10_000 });
     expect(await pragma('integrity_check')).toEqual({ integrity_check: 'ok' });
   });
 

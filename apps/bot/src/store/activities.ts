@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Activity } from '@cec/rules';
-import { type CompiledQuery, type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { withParameters } from './compiled.js';
 import type { ActivityRow, Database } from './schema.js';
 
 export interface StoredActivity {
@@ -60,11 +61,6 @@ function parseData(row: ActivityColumns): Record<string, unknown> {
 
 function toStored(row: ActivityColumns): StoredActivity {
   return { id: row.id, activity: parseData(row), createdAt: row.created_at };
-}
-
-/** A query compiled once, run with other parameters (same order as when it was compiled). */
-function withParameters<R>(compiled: CompiledQuery<R>, parameters: unknown[]): CompiledQuery<R> {
-  return { query: compiled.query, queryId: compiled.queryId, sql: compiled.sql, parameters };
 }
 
 /**

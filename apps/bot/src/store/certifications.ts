@@ -1,6 +1,7 @@
 /** A member's ACE certifications, keyed by Discord user id and credential. */
 import type { Certification } from '@cec/rules';
 import type { Kysely } from 'kysely';
+import { withParameters } from './compiled.js';
 import type { CertificationRow, Database } from './schema.js';
 
 export interface StoredCertification {
@@ -10,7 +11,7 @@ export interface StoredCertification {
   updatedAt: string;
 }
 
-function toStored(row: CertificationRow): StoredCertification {
+function toStored(row: Omit<CertificationRow, 'user_id'>): StoredCertification {
   return {
     credential: row.credential,
     expires: row.expires,
@@ -20,14 +21,16 @@ function toStored(row: CertificationRow): StoredCertification {
 }
 
 export function certificationsRepository(db: Kysely<Database>, now: () => Date) {
+  // Read on every /log and /progress: compiled once (see compiled.ts).
+  const listQuery = db
+    .selectFrom('certifications')
+    .select(['credential', 'expires', 'certified', 'updated_at'])
+    .where('user_id', '=', '')
+    .orderBy('credential')
+    .compile();
   return {
     async list(userId: string): Promise<StoredCertification[]> {
-      const rows = await db
-        .selectFrom('certifications')
-        .selectAll()
-        .where('user_id', '=', userId)
-        .orderBy('credential')
-        .execute();
+      const { rows } = await db.executeQuery(withParameters(listQuery, [userId]));
       return rows.map(toStored);
     },
 
