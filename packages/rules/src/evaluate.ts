@@ -7,13 +7,9 @@ import { type Cycle, cycleOf, cycleWarnings, inCycle, type Status, statusOn } fr
 import { addYears, formatUsDate, type IsoDate, todayIso } from './dates.js';
 import { type Activity, getEntry, getRule, type OpportunityId } from './opportunities/index.js';
 import type { Certification, Plan } from './plan.js';
+import { ETHICS_REQUIRED_FROM, ETHICS_TENTHS } from './requirements.js';
 import { FACTS } from './sources.js';
 import { formatCecs, REQUIRED_TENTHS, type Tenths } from './units.js';
-
-/** S7: the ethics hour is required for certifications expiring on or after this date. */
-export const ETHICS_REQUIRED_FROM: IsoDate = '2023-09-13';
-/** The ethics requirement: at least 0.1 CEC (one hour), inside the 2.0 (S7). */
-export const ETHICS_TENTHS: Tenths = 1;
 
 export interface ActivityCredit {
   tenths: Tenths;

@@ -52,7 +52,6 @@ export {
   type ChecklistItem,
   type ChecklistState,
   creditActivity,
-  ETHICS_REQUIRED_FROM,
   type EvaluatedItem,
   evaluatePlan,
   type PlanEvaluation,
@@ -100,6 +99,7 @@ export {
   type QuestionResult,
   suggestQuestions,
 } from './question.js';
+export { ETHICS_REQUIRED_FROM, ETHICS_TENTHS, RENEWAL_REQUIREMENT } from './requirements.js';
 export { FACTS, SOURCES, type Source, type SourceId } from './sources.js';
 export { SUBMISSION_STEPS } from './submission.js';
 export { CHECKLIST_LABELS, deadlineSentence, progressSentence, STATUS_LABELS } from './summary.js';

@@ -185,3 +185,12 @@ describe('S1, S4: "a petition is reviewed (about 30 days) and may be denied"', (
     expect(c.items[0]?.reason).toMatch(/about 30 days \(S4\)/);
   });
 });
+
+describe('the renewal requirement in one sentence (S2, S3, S6, S7)', () => {
+  it('is built from the same numbers the evaluation uses', async () => {
+    const { RENEWAL_REQUIREMENT } = await import('../src/index.js');
+    expect(RENEWAL_REQUIREMENT).toBe(
+      'ACE certifications renew every two years with 2.0 CECs earned in the cycle, plus a current adult CPR/AED certificate and, for expirations from 09/13/2023, at least 0.1 CEC of professional conduct and ethics.',
+    );
+  });
+});

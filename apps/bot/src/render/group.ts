@@ -4,6 +4,7 @@ import {
   formatCecs,
   formatUsDate,
   type PlanEvaluation,
+  REQUIRED_TENTHS,
   STATUS_LABELS,
 } from '@cec/rules';
 import type { Person } from '../commands/types.js';
@@ -67,7 +68,9 @@ export function renderBoard(rows: readonly BoardRow[], ephemeral: boolean): Repl
         title: `Group board: ${rows.length} member${rows.length === 1 ? '' : 's'}, most urgent first`,
         color: COLORS.info,
         description: fitLines(byUrgency(rows).map(boardLine), LIMITS.embedDescription - 100),
-        footer: { text: `Bar: █ earned, ▓ planned, ░ to go (toward 2.0). ${DISCLAIMER}` },
+        footer: {
+          text: `Bar: █ earned, ▓ planned, ░ to go (toward ${formatCecs(REQUIRED_TENTHS)}). ${DISCLAIMER}`,
+        },
       },
     ],
   };

@@ -1,4 +1,5 @@
 /** `/help`: what the bot does, with commands to copy. */
+import { RENEWAL_REQUIREMENT } from '@cec/rules';
 import { DISCLAIMER } from './format.js';
 import { COLORS, type Reply } from './payload.js';
 
@@ -12,7 +13,7 @@ export function renderHelp(siteUrl: string): Reply {
         description: [
           '**This is an unofficial, open-source helper. It is not affiliated with or endorsed by the American Council on Exercise (ACE).** Where ACE’s wording is ambiguous, answers say “our reading”; your ACE account and ACE’s own pages have the final word.',
           '',
-          'ACE certifications renew every two years with 2.0 CECs earned in the cycle, plus a current CPR/AED certificate (and, from 09/13/2023, 0.1 CEC of ethics).',
+          RENEWAL_REQUIREMENT,
         ].join('\n'),
         fields: [
           {

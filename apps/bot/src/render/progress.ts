@@ -173,7 +173,9 @@ export function renderProgress(view: ProgressView): Reply {
       ? view.evaluation.certifications.map(certificationEmbed)
       : [activitiesWithoutCycle(view.evaluation)];
   const link = calculatorUrl(view.siteUrl, view.plan);
-  const lines = [`**${whose}** toward renewal (2.0 CECs per two-year cycle).`];
+  const lines = [
+    `**${whose}** toward renewal (${formatCecs(REQUIRED_TENTHS)} CECs per two-year cycle).`,
+  ];
   if (link) lines.push(`[Open this plan in the calculator](${link})`);
   else lines.push('This plan has too many entries for a calculator link.');
   if (view.skipped.length > 0) {
