@@ -2,12 +2,8 @@
  * A reply as plain text, for the local console: embeds become headed blocks,
  * Discord timestamps become dates, and escapes are removed.
  */
-import { formatUsDate } from '@cec/rules';
+import { formatUsDate, fromUnixSeconds } from '@cec/rules';
 import type { Reply } from './payload.js';
-
-function isoFromUnix(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().slice(0, 10);
-}
 
 function relative(seconds: number, now: Date): string {
   const days = Math.round((seconds * 1000 - now.getTime()) / 86_400_000);
@@ -21,7 +17,7 @@ function relative(seconds: number, now: Date): string {
 /** Discord markup a terminal cannot show: timestamps, mentions, markdown escapes. */
 export function plainMarkup(text: string, now: Date = new Date()): string {
   return text
-    .replace(/<t:(-?\d+):D>/g, (_, s: string) => formatUsDate(isoFromUnix(Number(s))))
+    .replace(/<t:(-?\d+):D>/g, (_, s: string) => formatUsDate(fromUnixSeconds(Number(s))))
     .replace(/<t:(-?\d+):R>/g, (_, s: string) => relative(Number(s), now))
     .replace(/<@!?(\d+)>/g, '@$1')
     .replace(/<#(\d+)>/g, '#$1')
