@@ -1,14 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { vitestConfig } from '@cec/vitest-config';
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    setupFiles: ['../../tooling/test/network-guard.mjs'],
-    // The browser tests start Chromium; two cores run two files at a time at most.
-    maxWorkers: 2,
-    testTimeout: 30_000,
-    // Load @cec/rules through Vite so a test can swap its zod for the browser subset.
-    server: { deps: { inline: ['@cec/rules'] } },
-    hookTimeout: 60_000,
-  },
+export default vitestConfig({
+  // The browser tests start Chromium; two cores run two files at a time at most.
+  maxWorkers: 2,
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  // Load @cec/rules through Vite so a test can swap its zod for the browser subset.
+  server: { deps: { inline: ['@cec/rules'] } },
 });

@@ -1,10 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { vitestConfig } from '@cec/vitest-config';
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    setupFiles: ['../../tooling/test/network-guard.mjs'],
-    testTimeout: 15_000,
-    hookTimeout: 15_000,
-  },
-});
+export default vitestConfig({ testTimeout: 15_000, hookTimeout: 15_000 });
