@@ -1,5 +1,5 @@
 /** `/cert`: the member's ACE certifications, whose expiration dates define their cycles. */
-import { type CredentialId, evaluatePlan, isCredentialId } from '@cec/rules';
+import { CREDENTIAL_IDS, type CredentialId, evaluatePlan, isCredentialId } from '@cec/rules';
 import { SlashCommandBuilder } from 'discord.js';
 import { checkCertification } from '../members/validate.js';
 import {
@@ -46,7 +46,7 @@ function credentialFrom(input: CommandInput): CredentialId {
   const value = requiredText(input, 'credential', 'personal-trainer');
   if (!isCredentialId(value)) {
     throw new MemberError(
-      `"${value}" is not an ACE certification this bot knows: choose personal-trainer, group-fitness-instructor, health-coach or medical-exercise-specialist.`,
+      `"${value}" is not an ACE certification this bot knows: choose one of ${CREDENTIAL_IDS.join(', ')}.`,
     );
   }
   return value;

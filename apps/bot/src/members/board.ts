@@ -2,6 +2,7 @@
 import { evaluatePlan, type IsoDate } from '@cec/rules';
 import type { BoardRow } from '../render/group.js';
 import type { Store } from '../store/index.js';
+import { personOf } from './person.js';
 import type { MemberPlans } from './plan.js';
 
 /** Board rows for every member who joined the server's board, evaluated on `today`. */
@@ -14,7 +15,7 @@ export async function boardRows(
   for (const member of await from.store.groups.members(guildId)) {
     const plan = await from.members.load(member.userId, today);
     rows.push({
-      member: { id: member.userId, name: member.displayName },
+      member: personOf(member),
       evaluation: evaluatePlan(plan.plan),
     });
   }

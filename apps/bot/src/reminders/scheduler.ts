@@ -20,6 +20,7 @@ import { hostname } from 'node:os';
 import { evaluatePlan, todayIso } from '@cec/rules';
 import type { Logger } from '../log.js';
 import { boardRows } from '../members/board.js';
+import { personOf } from '../members/person.js';
 import type { MemberPlans } from '../members/plan.js';
 import { renderBoard, renderReminder } from '../render/group.js';
 import { fitReply } from '../render/limits.js';
@@ -190,7 +191,7 @@ export function createReminderScheduler(options: SchedulerOptions) {
     report: TickReport,
   ) {
     const plan = await members.load(member.userId, today);
-    const person = { id: member.userId, name: member.displayName };
+    const person = personOf(member);
     for (const certification of evaluatePlan(plan.plan).certifications) {
       const due = dueReminder(certification, group.reminderDays);
       if (!due) continue;
