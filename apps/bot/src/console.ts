@@ -7,7 +7,7 @@
  *   echo '/cec cpr term:2yr' | pnpm bot:console
  */
 import { createInterface } from 'node:readline';
-import { todayIso } from '@cec/rules';
+import { createCommandContext } from './commands/context.js';
 import { describeConfigProblems, loadConfig } from './config.js';
 import { CONSOLE_HELP, createConsoleSession } from './console/session.js';
 import { createLogger } from './log.js';
@@ -26,9 +26,8 @@ async function main(): Promise<number> {
     secrets: [config.discordToken],
   });
   const store = await openStore(config.databaseUrl);
-  const now = () => new Date();
   const session = createConsoleSession(
-    { store, siteUrl: config.siteUrl, now, today: () => todayIso(now()) },
+    createCommandContext({ store, siteUrl: config.siteUrl, now: () => new Date() }),
     log,
   );
 

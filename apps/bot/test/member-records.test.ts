@@ -1,5 +1,5 @@
 /** `/cert`, `/log` and `/progress` on plain data: a member's own records, and nobody else's. */
-import { decodePlan } from '@cec/rules';
+import { CREDENTIAL_IDS, decodePlan } from '@cec/rules';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { cert } from '../src/commands/cert.js';
 import { log, MAX_ENTRIES_PER_MEMBER } from '../src/commands/log.js';
@@ -66,6 +66,13 @@ describe('/cert', () => {
     const bad = await run('cert add', { credential: 'health-coach', expires: '13/01/2027' });
     expect(bad.content).toContain('"13/01/2027" has no month 13');
     expect(await context.store.certifications.list(ALICE.id)).toEqual([]);
+  });
+
+  test('an unknown credential (typed in the console) is answered with those the rules know', async () => {
+    const reply = await run('cert add', { credential: 'yoga-teacher', expires: '2027-01-01' });
+    expect(reply.content).toContain(
+      `"yoga-teacher" is not an ACE certification this bot knows: choose one of ${CREDENTIAL_IDS.join(', ')}.`,
+    );
   });
 
   test('list and remove; removing one you do not have says so', async () => {

@@ -6,6 +6,7 @@
 import { evaluatePlan, parsePlan } from '@cec/rules';
 import { describe, expect, test } from 'vitest';
 import { silentLogger } from '../src/log.js';
+import { createMemberPlans } from '../src/members/plan.js';
 import { boardKey, dueReminder } from '../src/reminders/due.js';
 import {
   createReminderScheduler,
@@ -97,6 +98,7 @@ async function world(dialect: DialectName, options: { expires?: string } = {}) {
 function scheduler(store: Store, messenger: Messenger, now: () => Date, lease?: SchedulerLease) {
   return createReminderScheduler({
     store,
+    members: createMemberPlans(store),
     messenger,
     log: silentLogger,
     now,

@@ -11,6 +11,7 @@ import {
   suggestQuestions,
 } from '@cec/rules';
 import { SlashCommandBuilder } from 'discord.js';
+import { checkActivity } from '../members/validate.js';
 import {
   renderAnswer,
   renderCourseNumber,
@@ -28,8 +29,13 @@ import {
   relatedOption,
   termOption,
 } from './shared-options.js';
-import { type Command, type CommandContext, type CommandInput, MemberError } from './types.js';
-import { checkActivity, oneMessage } from './validate.js';
+import {
+  type Command,
+  type CommandContext,
+  type CommandInput,
+  MemberError,
+  oneMessage,
+} from './types.js';
 
 export const data = new SlashCommandBuilder()
   .setName('cec')

@@ -1,6 +1,7 @@
 /** `/cert`: the member's ACE certifications, whose expiration dates define their cycles. */
-import { type CredentialId, evaluatePlan, isCredentialId } from '@cec/rules';
+import { CREDENTIAL_IDS, type CredentialId, evaluatePlan, isCredentialId } from '@cec/rules';
 import { SlashCommandBuilder } from 'discord.js';
+import { checkCertification } from '../members/validate.js';
 import {
   renderCertificationList,
   renderCertificationRemoved,
@@ -8,11 +9,9 @@ import {
 } from '../render/certifications.js';
 import type { Reply } from '../render/payload.js';
 import { renderProblems } from '../render/problems.js';
-import { loadMemberPlan } from './member-plan.js';
 import { optionalText, pick, requiredText } from './options.js';
 import { credentialOption } from './shared-options.js';
 import { type Command, type CommandContext, type CommandInput, MemberError } from './types.js';
-import { checkCertification } from './validate.js';
 
 export const data = new SlashCommandBuilder()
   .setName('cert')
@@ -47,7 +46,7 @@ function credentialFrom(input: CommandInput): CredentialId {
   const value = requiredText(input, 'credential', 'personal-trainer');
   if (!isCredentialId(value)) {
     throw new MemberError(
-      `"${value}" is not an ACE certification this bot knows: choose personal-trainer, group-fitness-instructor, health-coach or medical-exercise-specialist.`,
+      `"${value}" is not an ACE certification this bot knows: choose one of ${CREDENTIAL_IDS.join(', ')}.`,
     );
   }
   return value;
@@ -70,7 +69,7 @@ async function add(input: CommandInput, context: CommandContext): Promise<Reply>
   if (!checked.ok) return renderProblems('That certification was not saved:', checked.problems);
 
   const isNew = await context.store.certifications.save(input.user.id, checked.value);
-  const member = await loadMemberPlan(context.store, input.user.id, context.today());
+  const member = await context.members.load(input.user.id, context.today());
   const evaluation = evaluatePlan(member.plan).certifications.find(
     (c) => c.credential === credential,
   );
@@ -79,7 +78,7 @@ async function add(input: CommandInput, context: CommandContext): Promise<Reply>
 }
 
 async function list(input: CommandInput, context: CommandContext): Promise<Reply> {
-  const member = await loadMemberPlan(context.store, input.user.id, context.today());
+  const member = await context.members.load(input.user.id, context.today());
   return renderCertificationList(evaluatePlan(member.plan).certifications);
 }
 

@@ -3,24 +3,16 @@
  * progress with this server and turns on reminders; moderators choose the
  * channel. Group data belongs to the server.
  */
-import { evaluatePlan } from '@cec/rules';
 import {
   ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from 'discord.js';
-import {
-  type BoardRow,
-  renderBoard,
-  renderJoined,
-  renderLeft,
-  renderSetup,
-} from '../render/group.js';
+import { boardRows } from '../members/board.js';
+import { renderBoard, renderJoined, renderLeft, renderSetup } from '../render/group.js';
 import type { Reply } from '../render/payload.js';
-import type { Store } from '../store/index.js';
 import { DEFAULT_REMINDER_DAYS } from '../store/index.js';
-import { loadMemberPlan } from './member-plan.js';
 import { optionalText, pick, requiredText } from './options.js';
 import { type Command, type CommandContext, type CommandInput, MemberError } from './types.js';
 
@@ -96,20 +88,6 @@ function guildOf(input: CommandInput): string {
   return input.guildId;
 }
 
-/** Board rows for every member who joined, evaluated on `today`. */
-export async function boardRows(store: Store, guildId: string, today: string): Promise<BoardRow[]> {
-  const members = await store.groups.members(guildId);
-  const rows: BoardRow[] = [];
-  for (const member of members) {
-    const plan = await loadMemberPlan(store, member.userId, today);
-    rows.push({
-      member: { id: member.userId, name: member.displayName },
-      evaluation: evaluatePlan(plan.plan),
-    });
-  }
-  return rows;
-}
-
 async function join(input: CommandInput, context: CommandContext): Promise<Reply> {
   const guildId = guildOf(input);
   const isNew = await context.store.groups.join(guildId, input.user.id, input.user.name);
@@ -122,7 +100,7 @@ async function leave(input: CommandInput, context: CommandContext): Promise<Repl
 }
 
 async function board(input: CommandInput, context: CommandContext): Promise<Reply> {
-  const rows = await boardRows(context.store, guildOf(input), context.today());
+  const rows = await boardRows(context, guildOf(input), context.today());
   return renderBoard(rows, true);
 }
 

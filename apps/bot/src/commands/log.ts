@@ -9,6 +9,7 @@ import {
   type SlashCommandStringOption,
   type SlashCommandSubcommandBuilder,
 } from 'discord.js';
+import { checkActivity } from '../members/validate.js';
 import {
   entryChoices,
   entryLines,
@@ -18,7 +19,6 @@ import {
 } from '../render/entries.js';
 import type { Reply } from '../render/payload.js';
 import { renderProblems } from '../render/problems.js';
-import { buildMemberPlan, loadMemberPlan } from './member-plan.js';
 import { optionalBoolean, optionalText, pick, requiredNumber, requiredText } from './options.js';
 import {
   courseCecsOption,
@@ -36,7 +36,6 @@ import {
   titleOption,
 } from './shared-options.js';
 import { type Command, type CommandContext, type CommandInput, MemberError } from './types.js';
-import { checkActivity } from './validate.js';
 
 /** Enough for a long career of cycles; keeps one member from filling the database. */
 export const MAX_ENTRIES_PER_MEMBER = 1000;
@@ -220,13 +219,13 @@ async function record(
     );
   }
   // The records just read plus the new entry are the member's records now: no second read.
-  const member = buildMemberPlan(certifications, [...entries, stored], context.today());
+  const member = context.members.build(certifications, [...entries, stored], context.today());
   const index = member.entries.findIndex((e) => e.id === stored.id);
   return renderRecorded({ entryId: stored.id, index, evaluation: evaluatePlan(member.plan) });
 }
 
 async function list(input: CommandInput, context: CommandContext): Promise<Reply> {
-  const member = await loadMemberPlan(context.store, input.user.id, context.today());
+  const member = await context.members.load(input.user.id, context.today());
   return renderEntryList(
     entryLines(member, evaluatePlan(member.plan)),
     member.skipped.map((s) => s.entry.id),
@@ -277,7 +276,7 @@ export const log: Command = {
   },
   async autocomplete(input, context) {
     if (input.subcommand !== 'remove' || input.focused.name !== 'entry') return [];
-    const member = await loadMemberPlan(context.store, input.user.id, context.today());
+    const member = await context.members.load(input.user.id, context.today());
     return entryChoices(entryLines(member, evaluatePlan(member.plan)), input.focused.value);
   },
 };

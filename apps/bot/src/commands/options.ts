@@ -1,5 +1,6 @@
 /** Reading typed options from a command input, with a specific message when one is missing or wrong. */
-import { type CommandInput, MemberError, type Person } from './types.js';
+import type { Person } from '../members/person.js';
+import { type CommandInput, MemberError } from './types.js';
 
 function usage(input: CommandInput): string {
   return `/${input.command}${input.subcommand ? ` ${input.subcommand}` : ''}`;

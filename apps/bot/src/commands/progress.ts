@@ -6,7 +6,6 @@ import { evaluatePlan } from '@cec/rules';
 import { SlashCommandBuilder } from 'discord.js';
 import type { Reply } from '../render/payload.js';
 import { renderProgress } from '../render/progress.js';
-import { loadMemberPlan } from './member-plan.js';
 import { optionalPerson } from './options.js';
 import { type Command, type CommandContext, type CommandInput, MemberError } from './types.js';
 
@@ -33,7 +32,7 @@ async function execute(input: CommandInput, context: CommandContext): Promise<Re
     }
   }
   const userId = target?.id ?? input.user.id;
-  const member = await loadMemberPlan(context.store, userId, context.today());
+  const member = await context.members.load(userId, context.today());
   return renderProgress({
     of: target,
     evaluation: evaluatePlan(member.plan),

@@ -9,16 +9,12 @@ import type {
   SlashCommandOptionsOnlyBuilder,
   SlashCommandSubcommandsOnlyBuilder,
 } from 'discord.js';
+import type { Person } from '../members/person.js';
+import type { MemberPlans } from '../members/plan.js';
 import type { Choice, Reply } from '../render/payload.js';
 import type { Store } from '../store/index.js';
 
 export type OptionValue = string | number | boolean;
-
-/** A person as the bot names them. */
-export interface Person {
-  id: string;
-  name: string;
-}
 
 export interface CommandInput {
   /** The top-level command name, e.g. "log". */
@@ -52,6 +48,8 @@ export type ButtonOutcome = { replace: boolean; reply: Reply };
 
 export interface CommandContext {
   store: Store;
+  /** Members' plans over `store` (see createCommandContext). */
+  members: MemberPlans;
   /** Base URL of the calculator site (no trailing slash). */
   siteUrl: string;
   now(): Date;
@@ -85,4 +83,9 @@ export class MemberError extends Error {
     super(message);
     this.name = 'MemberError';
   }
+}
+
+/** For single-problem answers: the problems as one sentence. */
+export function oneMessage(problems: readonly string[]): MemberError {
+  return new MemberError(problems.join(' '));
 }

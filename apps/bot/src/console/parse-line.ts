@@ -7,7 +7,8 @@
  */
 import { ApplicationCommandOptionType } from 'discord.js';
 import { COMMANDS } from '../commands/index.js';
-import type { CommandInput, OptionValue, Person } from '../commands/types.js';
+import type { CommandInput, OptionValue } from '../commands/types.js';
+import type { Person } from '../members/person.js';
 
 export type ParsedLine = { ok: true; input: CommandInput } | { ok: false; error: string };
 

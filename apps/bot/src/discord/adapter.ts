@@ -26,8 +26,8 @@ import type {
   ButtonInput,
   CommandInput,
   OptionValue,
-  Person,
 } from '../commands/types.js';
+import type { Person } from '../members/person.js';
 import type { Button, Reply } from '../render/payload.js';
 
 export const NO_MENTIONS: MessageMentionOptions = { parse: [] };

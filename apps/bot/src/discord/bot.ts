@@ -3,8 +3,8 @@
  * `main` starts it for real; tests and benchmarks start it against a local
  * fake Discord with the same code.
  */
-import { todayIso } from '@cec/rules';
 import { type Client, type ClientOptions, Events } from 'discord.js';
+import { createCommandContext } from '../commands/context.js';
 import type { CommandContext } from '../commands/types.js';
 import type { Logger } from '../log.js';
 import { createReminderScheduler, type ReminderScheduler } from '../reminders/scheduler.js';
@@ -39,12 +39,7 @@ export interface RunningBot {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { log, store } = options;
   const now = options.now ?? (() => new Date());
-  const context: CommandContext = {
-    store,
-    siteUrl: options.siteUrl,
-    now,
-    today: () => todayIso(now()),
-  };
+  const context = createCommandContext({ store, siteUrl: options.siteUrl, now });
   const client = createDiscordClient({
     discordApi: options.discordApi,
     ...(options.ws ? { ws: options.ws } : {}),
@@ -56,6 +51,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   }).attach(client);
   const scheduler = createReminderScheduler({
     store,
+    members: context.members,
     messenger: discordMessenger(client),
     log,
     now,

@@ -18,9 +18,10 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { evaluatePlan, todayIso } from '@cec/rules';
-import { boardRows } from '../commands/group.js';
-import { loadMemberPlan } from '../commands/member-plan.js';
 import type { Logger } from '../log.js';
+import { boardRows } from '../members/board.js';
+import { personOf } from '../members/person.js';
+import type { MemberPlans } from '../members/plan.js';
 import { renderBoard, renderReminder } from '../render/group.js';
 import { fitReply } from '../render/limits.js';
 import type { Reply } from '../render/payload.js';
@@ -40,6 +41,8 @@ export interface Messenger {
 
 export interface SchedulerOptions {
   store: Store;
+  /** Members' plans over `store`: the bot shares its command context's. */
+  members: MemberPlans;
   messenger: Messenger;
   log: Logger;
   now?: () => Date;
@@ -94,7 +97,7 @@ function parseTarget(text: string): Target | null {
 }
 
 export function createReminderScheduler(options: SchedulerOptions) {
-  const { store, messenger, log } = options;
+  const { store, members, messenger, log } = options;
   const now = options.now ?? (() => new Date());
   const intervalMs = options.intervalMs ?? 15 * 60 * 1000;
   const leaseMs = options.leaseMs ?? 10 * 60 * 1000;
@@ -187,8 +190,8 @@ export function createReminderScheduler(options: SchedulerOptions) {
     today: string,
     report: TickReport,
   ) {
-    const plan = await loadMemberPlan(store, member.userId, today);
-    const person = { id: member.userId, name: member.displayName };
+    const plan = await members.load(member.userId, today);
+    const person = personOf(member);
     for (const certification of evaluatePlan(plan.plan).certifications) {
       const due = dueReminder(certification, group.reminderDays);
       if (!due) continue;
@@ -211,7 +214,7 @@ export function createReminderScheduler(options: SchedulerOptions) {
   }
 
   async function postBoard(group: GroupSettings, today: string, report: TickReport) {
-    const rows = await boardRows(store, group.guildId, today);
+    const rows = await boardRows({ store, members }, group.guildId, today);
     if (rows.length === 0) return;
     await recordAndSend(
       boardKey(group.guildId, today),

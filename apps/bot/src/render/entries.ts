@@ -6,7 +6,7 @@ import {
   type PlanEvaluation,
   progressSentence,
 } from '@cec/rules';
-import type { MemberPlan } from '../commands/member-plan.js';
+import type { MemberPlan } from '../members/plan.js';
 import { cecs, fitLines, plain, truncate } from './format.js';
 import { type Choice, COLORS, LIMITS, type Reply } from './payload.js';
 

@@ -7,7 +7,7 @@ import {
   REQUIRED_TENTHS,
   STATUS_LABELS,
 } from '@cec/rules';
-import type { Person } from '../commands/types.js';
+import type { Person } from '../members/person.js';
 import { DISCLAIMER, discordDate, discordRelative, fitLines, plain } from './format.js';
 import { COLORS, LIMITS, type Reply } from './payload.js';
 import { progressBar } from './progress.js';

@@ -18,8 +18,8 @@ import {
   REQUIRED_TENTHS,
   STATUS_LABELS,
 } from '@cec/rules';
-import type { SkippedEntry } from '../commands/member-plan.js';
-import type { Person } from '../commands/types.js';
+import type { Person } from '../members/person.js';
+import type { SkippedEntry } from '../members/plan.js';
 import {
   calculatorUrl,
   cecs,

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Activity } from '@cec/rules';
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
-import { withParameters } from './compiled.js';
+import { compileNamed, type Param } from './compiled.js';
 import type { ActivityRow, Database } from './schema.js';
 
 export interface StoredActivity {
@@ -70,58 +70,49 @@ function toStored(row: ActivityColumns): StoredActivity {
  */
 const MEMBER_LOCK_CLASS = 0x0cec;
 
+/** One row of the capped insert, and the number of entries the member must stay under. */
+interface CappedRow {
+  id: string;
+  userId: string;
+  kind: string;
+  completed: string;
+  data: string;
+  createdAt: string;
+  limit: number;
+}
+
 /** `add` without a cap: the capped statement with a bound no member reaches (and no lock). */
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
 
 export function activitiesRepository(db: Kysely<Database>, now: () => Date) {
-  // The hot /log queries are compiled once: Kysely would otherwise build and compile the
-  // query tree on every call (garbage and time on each /log). The SQL text stays one per
-  // shape, so SQLite's statement cache and PostgreSQL see the same queries as before.
-  const listQuery = db
-    .selectFrom('activities')
-    .select(['id', 'kind', 'completed', 'data', 'created_at'])
-    .where('user_id', '=', '')
-    .orderBy('completed')
-    .orderBy('created_at')
-    .orderBy('id')
-    .compile();
+  // The hot /log queries are compiled once (see compiled.ts): no query tree built per /log.
+  const listQuery = compileNamed((param: Param<{ userId: string }>) =>
+    db
+      .selectFrom('activities')
+      .select(['id', 'kind', 'completed', 'data', 'created_at'])
+      .where('user_id', '=', param('userId'))
+      .orderBy('completed')
+      .orderBy('created_at')
+      .orderBy('id')
+      .compile(),
+  );
   /**
    * One statement that inserts only while the member holds fewer than `limit`
    * entries: on SQLite a statement runs under the file's write lock, so the count
    * and the insert are atomic across connections and processes. (The SELECT has a
    * WHERE, which SQLite needs to read the ON CONFLICT as the insert's.)
    */
-  const cappedInsert = sql`insert into activities (id, user_id, kind, completed, data, created_at)
-    select ${''}, ${''}, ${''}, ${''}, ${''}, ${''}
-    where (select count(*) from activities where user_id = ${''}) < ${0}
-    on conflict (id) do nothing`.compile(db);
+  const cappedInsert = compileNamed((param: Param<CappedRow>) =>
+    sql`insert into activities (id, user_id, kind, completed, data, created_at)
+    select ${param('id')}, ${param('userId')}, ${param('kind')}, ${param('completed')}, ${param('data')}, ${param('createdAt')}
+    where (select count(*) from activities where user_id = ${param('userId')}) < ${param('limit')}
+    on conflict (id) do nothing`.compile(db),
+  );
   const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
 
   /** Inserts one row unless the member already has `limit` entries; true when it was inserted. */
-  async function insertCapped(
-    target: Kysely<Database>,
-    row: {
-      id: string;
-      userId: string;
-      kind: string;
-      completed: string;
-      data: string;
-      createdAt: string;
-    },
-    limit: number,
-  ): Promise<boolean> {
-    const result = await target.executeQuery(
-      withParameters(cappedInsert, [
-        row.id,
-        row.userId,
-        row.kind,
-        row.completed,
-        row.data,
-        row.createdAt,
-        row.userId,
-        limit,
-      ]),
-    );
+  async function insertCapped(target: Kysely<Database>, row: CappedRow): Promise<boolean> {
+    const result = await target.executeQuery(cappedInsert.bind(row));
     return Number(result.numAffectedRows ?? 0n) === 1;
   }
 
@@ -131,16 +122,13 @@ export function activitiesRepository(db: Kysely<Database>, now: () => Date) {
    * uncommitted row, so there the member's advisory lock is taken first, in the same
    * transaction: the second insert counts after the first has committed.
    */
-  function insertAtomically(
-    row: Parameters<typeof insertCapped>[1],
-    limit: number,
-  ): Promise<boolean> {
-    if (!isPostgres || limit === NO_LIMIT) return insertCapped(db, row, limit);
+  function insertAtomically(row: CappedRow): Promise<boolean> {
+    if (!isPostgres || row.limit === NO_LIMIT) return insertCapped(db, row);
     const locked = async (trx: Kysely<Database>) => {
       await sql`select pg_advisory_xact_lock(${MEMBER_LOCK_CLASS}, hashtext(${row.userId}))`.execute(
         trx,
       );
-      return insertCapped(trx, row, limit);
+      return insertCapped(trx, row);
     };
     return db.isTransaction ? locked(db) : db.transaction().execute(locked);
   }
@@ -148,7 +136,7 @@ export function activitiesRepository(db: Kysely<Database>, now: () => Date) {
   const repository = {
     /** The member's activities, oldest completion first. */
     async list(userId: string): Promise<StoredActivity[]> {
-      const { rows } = await db.executeQuery(withParameters(listQuery, [userId]));
+      const { rows } = await db.executeQuery(listQuery.bind({ userId }));
       return rows.map(toStored);
     },
 
@@ -190,8 +178,9 @@ export function activitiesRepository(db: Kysely<Database>, now: () => Date) {
           completed: activity.completed,
           data,
           createdAt,
+          limit,
         };
-        if (await insertAtomically(row, limit)) {
+        if (await insertAtomically(row)) {
           // What was stored is `activity` itself: a copy of its own fields, not a JSON re-parse.
           return { id, activity: { ...activity }, createdAt };
         }

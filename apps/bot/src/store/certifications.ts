@@ -1,7 +1,7 @@
 /** A member's ACE certifications, keyed by Discord user id and credential. */
 import type { Certification } from '@cec/rules';
 import type { Kysely } from 'kysely';
-import { withParameters } from './compiled.js';
+import { compileNamed, type Param } from './compiled.js';
 import type { CertificationRow, Database } from './schema.js';
 
 export interface StoredCertification {
@@ -22,15 +22,17 @@ function toStored(row: Omit<CertificationRow, 'user_id'>): StoredCertification {
 
 export function certificationsRepository(db: Kysely<Database>, now: () => Date) {
   // Read on every /log and /progress: compiled once (see compiled.ts).
-  const listQuery = db
-    .selectFrom('certifications')
-    .select(['credential', 'expires', 'certified', 'updated_at'])
-    .where('user_id', '=', '')
-    .orderBy('credential')
-    .compile();
+  const listQuery = compileNamed((param: Param<{ userId: string }>) =>
+    db
+      .selectFrom('certifications')
+      .select(['credential', 'expires', 'certified', 'updated_at'])
+      .where('user_id', '=', param('userId'))
+      .orderBy('credential')
+      .compile(),
+  );
   return {
     async list(userId: string): Promise<StoredCertification[]> {
-      const { rows } = await db.executeQuery(withParameters(listQuery, [userId]));
+      const { rows } = await db.executeQuery(listQuery.bind({ userId }));
       return rows.map(toStored);
     },
 

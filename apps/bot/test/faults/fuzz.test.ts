@@ -17,10 +17,10 @@ import type {
   CommandContext,
   CommandInput,
   OptionValue,
-  Person,
 } from '../../src/commands/types.js';
 import { parseLine } from '../../src/console/parse-line.js';
 import { CONSOLE_IDENTITY } from '../../src/console/session.js';
+import type { Person } from '../../src/members/person.js';
 import { LIMITS, type Reply } from '../../src/render/payload.js';
 import type { Store } from '../../src/store/index.js';
 import { ALICE, BOB, GUILD, memoryContext, shown } from '../helpers/context.js';

@@ -2,32 +2,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type {
-  CommandContext,
-  CommandInput,
-  OptionValue,
-  Person,
-} from '../../src/commands/types.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import { createCommandContext } from '../../src/commands/context.js';
+import type { CommandContext, CommandInput, OptionValue } from '../../src/commands/types.js';
+import type { Person } from '../../src/members/person.js';
+import { openStore } from '../../src/store/index.js';
 
-export const TODAY = '2026-06-01';
 export const NOW = new Date('2026-06-01T12:00:00Z');
 
 export const ALICE: Person = { id: '200000000000000001', name: 'Alice' };
 export const BOB: Person = { id: '200000000000000002', name: 'Bob' };
 export const GUILD = '300000000000000001';
 
-export async function memoryContext(
-  overrides: Partial<CommandContext> = {},
-): Promise<CommandContext & { store: Store }> {
+export async function memoryContext(): Promise<CommandContext> {
   const store = await openStore(':memory:', { now: () => NOW });
-  return {
-    store,
-    siteUrl: 'https://cec.example.org',
-    now: () => NOW,
-    today: () => TODAY,
-    ...overrides,
-  };
+  return createCommandContext({ store, siteUrl: 'https://cec.example.org', now: () => NOW });
 }
 
 export function input(

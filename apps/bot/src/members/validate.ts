@@ -1,9 +1,9 @@
 /**
- * Member input checked by the rules package's own schemas, so the bot accepts
- * exactly what the plan contract accepts and shows the rules' messages.
+ * What a member gives the bot (an activity, a certification) checked by the
+ * rules package's own schemas, so the bot accepts exactly what the plan
+ * contract accepts and shows the rules' messages.
  */
 import { type Activity, type Certification, parseActivity, parseCertification } from '@cec/rules';
-import { MemberError } from './types.js';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
@@ -18,9 +18,4 @@ export function checkCertification(certification: Record<string, unknown>): Chec
   const result = parseCertification(certification);
   if (!result.ok) return { ok: false, problems: result.problems.map((p) => p.message) };
   return { ok: true, value: result.certification };
-}
-
-/** For single-problem answers: the problems as one sentence. */
-export function oneMessage(problems: readonly string[]): MemberError {
-  return new MemberError(problems.join(' '));
 }
