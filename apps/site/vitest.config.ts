@@ -5,6 +5,4 @@ export default vitestConfig({
   maxWorkers: 2,
   testTimeout: 30_000,
   hookTimeout: 60_000,
-  // Load @cec/rules through Vite so a test can swap its zod for the browser subset.
-  server: { deps: { inline: ['@cec/rules'] } },
 });

@@ -63,7 +63,7 @@ describe('reading a line', () => {
     ],
     [
       '/cec',
-      '`/cec` needs a subcommand: cpr, college, present, publish, broaden, mentor, extra-cert, course, ask.',
+      '`/cec` needs a subcommand: cpr, college, extra-cert, present, broaden, publish, mentor, course, petition, ask.',
     ],
     ['/cec cpx', '`/cec` has no subcommand "cpx".'],
     ['/cec cpr trm:2yr', '`/cec cpr` has no option `trm:`; its options: term.'],

@@ -43,27 +43,29 @@ describe('registration', () => {
       ((commands.find((c) => c.name === name)?.options ?? []) as { name: string }[]).map(
         (o) => o.name,
       );
+    // One subcommand per opportunity of the rules (their order), then ask.
     expect(subs('cec')).toEqual([
       'cpr',
       'college',
-      'present',
-      'publish',
-      'broaden',
-      'mentor',
       'extra-cert',
+      'present',
+      'broaden',
+      'publish',
+      'mentor',
       'course',
+      'petition',
       'ask',
     ]);
     expect(subs('cert')).toEqual(['add', 'list', 'remove']);
     expect(subs('log')).toEqual([
       'cpr',
       'college',
-      'course',
-      'present',
-      'publish',
-      'broaden',
-      'mentor',
       'extra-cert',
+      'present',
+      'broaden',
+      'publish',
+      'mentor',
+      'course',
       'petition',
       'list',
       'remove',

@@ -180,7 +180,7 @@ describe('/log mistakes get a short, specific, private explanation and record no
     [
       'log petition',
       { title: 'x', status: 'maybe', cecs: 1, date: '2026-01-01' },
-      'Status must be',
+      'Petition status must be',
     ],
   ])('%s %j', async (line, options, message) => {
     const reply = await run(line, options);

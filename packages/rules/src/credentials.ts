@@ -19,6 +19,12 @@ export type CredentialId = keyof typeof CREDENTIALS;
 
 export const CREDENTIAL_IDS = Object.keys(CREDENTIALS) as CredentialId[];
 
+/** The credentials as a form's or a command's choices: id and display name. */
+export const CREDENTIAL_CHOICES = CREDENTIAL_IDS.map((value) => ({
+  value,
+  label: CREDENTIALS[value].name,
+}));
+
 export function isCredentialId(value: unknown): value is CredentialId {
   return typeof value === 'string' && Object.hasOwn(CREDENTIALS, value);
 }

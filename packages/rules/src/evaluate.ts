@@ -5,7 +5,12 @@
 import { type CredentialId, credentialName } from './credentials.js';
 import { type Cycle, cycleOf, cycleWarnings, inCycle, type Status, statusOn } from './cycle.js';
 import { addYears, formatUsDate, type IsoDate, todayIso } from './dates.js';
-import { type Activity, getEntry, getRule, type OpportunityId } from './opportunities/index.js';
+import {
+  type Activity,
+  getEntry,
+  getOpportunity,
+  type OpportunityId,
+} from './opportunities/index.js';
 import type { Certification, Plan } from './plan.js';
 import { ETHICS_REQUIRED_FROM, ETHICS_TENTHS } from './requirements.js';
 import { FACTS } from './sources.js';
@@ -21,7 +26,7 @@ export function creditActivity(
   activity: Activity,
   credential: CredentialId | null = null,
 ): ActivityCredit {
-  const { rule, since } = getEntry(activity.kind);
+  const { opportunity: rule, since } = getEntry(activity.kind);
   if (activity.completed < since) {
     return {
       tenths: 0,
@@ -191,7 +196,7 @@ function evaluateCertification(
   const order = activities
     .map((activity, index) => {
       const own = creditActivity(activity, certification.credential);
-      const key = getRule(activity.kind).repeatKey?.(activity) ?? null;
+      const key = getOpportunity(activity.kind).repeatKey?.(activity) ?? null;
       return { activity, index, credit: own.tenths, reason: own.reason, key };
     })
     .sort(
@@ -218,7 +223,7 @@ function evaluateCertification(
 
   for (const entry of order) {
     const { activity, index, credit, reason, key } = entry;
-    const opportunity = getRule(activity.kind);
+    const opportunity = getOpportunity(activity.kind);
     const planned = activity.completed > today;
     const inside = inCycle(cycle, activity.completed);
     const counting = key === null ? undefined : counts.get(key);
@@ -298,7 +303,7 @@ export function evaluatePlan(
     certifications: plan.certifications.map((c) => evaluateCertification(c, activities, today)),
     activities: activities.map((activity, index) => ({
       index,
-      label: getRule(activity.kind).label(activity),
+      label: getOpportunity(activity.kind).label(activity),
       planned: activity.completed > today,
       ...creditActivity(activity),
     })),

@@ -10,6 +10,7 @@ export {
   normalizeCourseNumber,
 } from './course-number.js';
 export {
+  CREDENTIAL_CHOICES,
   CREDENTIAL_IDS,
   CREDENTIALS,
   type CredentialId,
@@ -55,25 +56,31 @@ export {
   evaluatePlan,
   type PlanEvaluation,
 } from './evaluate.js';
-export { getOpportunity, OPPORTUNITIES } from './opportunities/catalog.js';
+export {
+  type ActivityOf,
+  COMPLETED_FIELD,
+  type FieldDescriptor,
+  type FieldType,
+  optionName,
+  TEXT_MAX,
+} from './fields.js';
 export { GRADES, type Grade } from './opportunities/college.js';
 export { CPR_TERMS, type CprTerm } from './opportunities/cpr-aed.js';
 export {
   type Activity,
-  getRule,
+  getOpportunity,
+  OPPORTUNITIES,
   OPPORTUNITY_IDS,
   type OpportunityId,
-  RULES,
   RULESET,
+  type Ruleset,
 } from './opportunities/index.js';
 export type {
   AnyOpportunity,
-  AnyRule,
   Credit,
   Opportunity,
-  OpportunityGuide,
-  OpportunityRule,
 } from './opportunities/opportunity.js';
+export { defineOpportunity } from './opportunities/opportunity.js';
 export { PETITION_STATUSES } from './opportunities/petition.js';
 export {
   activitySchema,
@@ -82,6 +89,7 @@ export {
   decodePlan,
   encodePlan,
   formatProblems,
+  linkFields,
   type Plan,
   type PlanInput,
   type PlanProblem,
@@ -91,6 +99,7 @@ export {
   parsePlan,
   parsePlanText,
   planSchema,
+  planSchemaFor,
 } from './plan.js';
 export {
   type AnswerSource,

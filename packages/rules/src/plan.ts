@@ -4,17 +4,13 @@
  */
 import * as z from 'zod/mini';
 import { CREDENTIAL_IDS, type CredentialId } from './credentials.js';
-import { dateField, fieldError } from './fields.js';
-import {
-  type Activity,
-  OPPORTUNITY_IDS,
-  type OpportunityId,
-  RULES,
-} from './opportunities/index.js';
+import { COMPLETED_FIELD, dateField, expectedChoice, fieldError } from './fields.js';
+import { type Activity, RULESET, type Ruleset } from './opportunities/index.js';
+import type { AnyOpportunity } from './opportunities/opportunity.js';
 
 const credentialField = z.enum(
   CREDENTIAL_IDS as [CredentialId, ...CredentialId[]],
-  fieldError('Credential', `one of ${CREDENTIAL_IDS.join(', ')}`),
+  fieldError('Credential', expectedChoice(CREDENTIAL_IDS)),
 );
 
 export const certificationSchema = z
@@ -32,27 +28,50 @@ export const certificationSchema = z
 
 export type Certification = z.output<typeof certificationSchema>;
 
-const activitySchemas = RULES.map((o) => o.schema) as unknown as [
-  z.ZodMiniObject,
-  ...z.ZodMiniObject[],
-];
+/** The schema of one activity of any kind the ruleset knows. */
+function activitySchemaFor(ruleset: Ruleset) {
+  const schemas = ruleset.opportunities.map((e) => e.opportunity.schema) as unknown as [
+    z.ZodMiniObject,
+    ...z.ZodMiniObject[],
+  ];
+  const kinds = ruleset.opportunities.map((e) => e.opportunity.id).join(', ');
+  return z.discriminatedUnion('kind', schemas, {
+    error: () => `Each activity needs a "kind": one of ${kinds}.`,
+  }) as unknown as z.ZodMiniType<Activity, unknown>;
+}
 
-export const activitySchema = z.discriminatedUnion('kind', activitySchemas, {
-  error: () => `Each activity needs a "kind": one of ${OPPORTUNITY_IDS.join(', ')}.`,
-}) as unknown as z.ZodMiniType<Activity, unknown>;
+/** The plan schema for a ruleset: what the CLI, the site and the bot accept. */
+export function planSchemaFor(ruleset: Ruleset) {
+  return z.strictObject({
+    today: z.optional(dateField('Today')),
+    certifications: z.array(certificationSchema, fieldError('Certifications', 'a list')).check(
+      z.refine((list) => new Set(list.map((c) => c.credential)).size === list.length, {
+        message: 'Each credential can be listed only once.',
+      }),
+    ),
+    activities: z._default(
+      z.array(activitySchemaFor(ruleset), fieldError('Activities', 'a list')),
+      [],
+    ),
+  });
+}
 
-export const planSchema = z.strictObject({
-  today: z.optional(dateField('Today')),
-  certifications: z.array(certificationSchema, fieldError('Certifications', 'a list')).check(
-    z.refine((list) => new Set(list.map((c) => c.credential)).size === list.length, {
-      message: 'Each credential can be listed only once.',
-    }),
-  ),
-  activities: z._default(z.array(activitySchema, fieldError('Activities', 'a list')), []),
-});
+export const activitySchema = activitySchemaFor(RULESET);
+export const planSchema = planSchemaFor(RULESET);
 
 export type Plan = z.output<typeof planSchema>;
 export type PlanInput = z.input<typeof planSchema>;
+
+/** Schemas of other rulesets (a test's), built once each. */
+const schemas = new WeakMap<Ruleset, typeof planSchema>([[RULESET, planSchema]]);
+function schemaOf(ruleset: Ruleset): typeof planSchema {
+  let schema = schemas.get(ruleset);
+  if (!schema) {
+    schema = planSchemaFor(ruleset);
+    schemas.set(ruleset, schema);
+  }
+  return schema;
+}
 
 /** One thing wrong with a plan: where (a JSON path like `$.activities[2].completed`) and what. */
 export interface PlanProblem {
@@ -81,7 +100,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /** Validates a parsed JSON value as a plan and lists every problem with its path. */
-export function parsePlan(input: unknown): PlanResult {
+export function parsePlan(input: unknown, ruleset: Ruleset = RULESET): PlanResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return {
       ok: false,
@@ -93,7 +112,7 @@ export function parsePlan(input: unknown): PlanResult {
       ],
     };
   }
-  const result = planSchema.safeParse(input);
+  const result = schemaOf(ruleset).safeParse(input);
   if (result.success) return { ok: true, plan: result.data };
   return {
     ok: false,
@@ -156,15 +175,15 @@ export function formatProblems(problems: readonly PlanProblem[]): string {
 }
 
 // ---------------------------------------------------------------------------
-// URL encoding: compact, URL-safe, versioned. Fields go by position in the
-// order of each opportunity's schema, so a field added at the end keeps old
-// links working.
+// URL encoding: compact, URL-safe, versioned. An activity is its kind's
+// position in the ruleset, then its field values in the order of the kind's
+// field descriptors, the completion date last.
 
 const VERSION = 1;
 
-function fieldsOf(kind: OpportunityId): string[] {
-  const schema = RULES.find((o) => o.id === kind)?.schema as unknown as z.ZodMiniObject;
-  return Object.keys(schema.def.shape).filter((key) => key !== 'kind');
+/** The field names of an activity in link order. */
+export function linkFields(opportunity: AnyOpportunity): string[] {
+  return [...opportunity.fields.map((f) => f.name), COMPLETED_FIELD.name];
 }
 
 function trimNulls(values: unknown[]): unknown[] {
@@ -189,7 +208,8 @@ function fromBase64Url(text: string): string {
 }
 
 /** A plan as a short URL-safe string (for `?plan=` links from the bot to the site's calculator). */
-export function encodePlan(plan: Plan | PlanInput): string {
+export function encodePlan(plan: Plan | PlanInput, ruleset: Ruleset = RULESET): string {
+  const opportunities = ruleset.opportunities.map((e) => e.opportunity);
   const certifications = plan.certifications.map((c) => [
     CREDENTIAL_IDS.indexOf(c.credential),
     c.expires ? 'e' : 'c',
@@ -197,11 +217,9 @@ export function encodePlan(plan: Plan | PlanInput): string {
   ]);
   const activities = (plan.activities ?? []).map((activity) => {
     const record = activity as unknown as Record<string, unknown>;
-    const kind = record.kind as OpportunityId;
-    return trimNulls([
-      OPPORTUNITY_IDS.indexOf(kind),
-      ...fieldsOf(kind).map((f) => record[f] ?? null),
-    ]);
+    const index = opportunities.findIndex((o) => o.id === record.kind);
+    const fields = index < 0 ? [] : linkFields(opportunities[index] as AnyOpportunity);
+    return trimNulls([index, ...fields.map((f) => record[f] ?? null)]);
   });
   return toBase64Url(JSON.stringify([VERSION, plan.today ?? null, certifications, activities]));
 }
@@ -217,7 +235,8 @@ const DAMAGED: PlanResult = {
 };
 
 /** Reads a string made by `encodePlan` and validates it like any plan. */
-export function decodePlan(encoded: string): PlanResult {
+export function decodePlan(encoded: string, ruleset: Ruleset = RULESET): PlanResult {
+  const opportunities = ruleset.opportunities.map((e) => e.opportunity);
   let data: unknown;
   try {
     data = JSON.parse(fromBase64Url(String(encoded).trim()));
@@ -251,16 +270,18 @@ export function decodePlan(encoded: string): PlanResult {
     activities: activities.map((a: unknown) => {
       const [kindIndex, ...values] = Array.isArray(a) ? a : [];
       // Only a whole number picks a kind: "toString" would find Array.prototype's method.
-      const kind = Number.isInteger(kindIndex) ? OPPORTUNITY_IDS[kindIndex as number] : undefined;
-      if (!kind) return { kind: kindIndex };
-      const activity: Record<string, unknown> = { kind };
-      fieldsOf(kind).forEach((field, i) => {
+      const opportunity = Number.isInteger(kindIndex)
+        ? opportunities[kindIndex as number]
+        : undefined;
+      if (!opportunity) return { kind: kindIndex };
+      const activity: Record<string, unknown> = { kind: opportunity.id };
+      linkFields(opportunity).forEach((field, i) => {
         if (values[i] !== null && values[i] !== undefined) activity[field] = values[i];
       });
       return activity;
     }),
   };
   if (today !== null) input.today = today;
-  const result = parsePlan(input);
+  const result = parsePlan(input, ruleset);
   return result.ok ? result : { ...result, input };
 }

@@ -4,8 +4,8 @@
  * limit, explanation and source. Shared by the CLI, the bot and the site.
  */
 import { findCourseNumber } from './course-number.js';
-import { getOpportunity, OPPORTUNITIES } from './opportunities/catalog.js';
 import type { OpportunityId } from './opportunities/index.js';
+import { getOpportunity, OPPORTUNITIES } from './opportunities/index.js';
 import type { AnyOpportunity } from './opportunities/opportunity.js';
 import { SOURCES, type SourceId } from './sources.js';
 import type { Tenths } from './units.js';

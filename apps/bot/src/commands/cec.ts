@@ -3,11 +3,13 @@
  * public so a whole channel learns from one question.
  */
 import {
+  type AnyOpportunity,
   answerQuestion,
   checkCourseNumber,
   creditActivity,
-  getOpportunity,
-  type OpportunityId,
+  type FieldDescriptor,
+  RULESET,
+  type Ruleset,
   suggestQuestions,
 } from '@cec/rules';
 import { SlashCommandBuilder } from 'discord.js';
@@ -20,15 +22,8 @@ import {
 } from '../render/answers.js';
 import { truncate } from '../render/format.js';
 import { LIMITS, type Reply } from '../render/payload.js';
-import { optionalBoolean, requiredNumber, requiredText } from './options.js';
-import {
-  courseNumberOption,
-  creditsOption,
-  gradeOption,
-  OPPORTUNITY_OF,
-  relatedOption,
-  termOption,
-} from './shared-options.js';
+import { kindSubcommand, opportunityOf, readActivity } from './activity-options.js';
+import { requiredText } from './options.js';
 import {
   type Command,
   type CommandContext,
@@ -37,36 +32,15 @@ import {
   oneMessage,
 } from './types.js';
 
-export const data = new SlashCommandBuilder()
-  .setName('cec')
-  .setDescription('How many CECs is an activity worth? (unofficial; answers are public)')
-  .addSubcommand((s) =>
-    s.setName('cpr').setDescription('A CPR/AED certificate').addStringOption(termOption),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('college')
-      .setDescription('A college course')
-      .addNumberOption(creditsOption)
-      .addStringOption(gradeOption)
-      .addBooleanOption(relatedOption),
-  )
-  .addSubcommand((s) => s.setName('present').setDescription('Giving a professional presentation'))
-  .addSubcommand((s) => s.setName('publish').setDescription('Publishing an article, book or paper'))
-  .addSubcommand((s) =>
-    s.setName('broaden').setDescription('A certification from another NCCA-accredited provider'),
-  )
-  .addSubcommand((s) => s.setName('mentor').setDescription('Mentoring and community outreach'))
-  .addSubcommand((s) =>
-    s.setName('extra-cert').setDescription('Earning an extra ACE certification'),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('course')
-      .setDescription('Check an ACE-approved course number')
-      .addStringOption(courseNumberOption),
-  )
-  .addSubcommand((s) =>
+/** The command for a ruleset: a subcommand per opportunity, then `ask`. */
+export function cecCommand(ruleset: Ruleset = RULESET) {
+  const builder = new SlashCommandBuilder()
+    .setName('cec')
+    .setDescription('How many CECs is an activity worth? (unofficial; answers are public)');
+  for (const { opportunity } of ruleset.opportunities) {
+    builder.addSubcommand(kindSubcommand(opportunity, 'value'));
+  }
+  return builder.addSubcommand((s) =>
     s
       .setName('ask')
       .setDescription('Ask in your own words, e.g. "4 credit anatomy course with a C"')
@@ -79,51 +53,38 @@ export const data = new SlashCommandBuilder()
           .setAutocomplete(true),
       ),
   );
+}
 
-/** The value of one activity, validated and credited by the rules. */
-function creditFor(kind: OpportunityId, fields: Record<string, unknown>, today: string): Reply {
-  const checked = checkActivity({ kind, ...fields, completed: today });
+export const data = cecCommand();
+
+/**
+ * What an opportunity is worth with the options given. Without fields that
+ * tell the value, the answer is the opportunity's guide; a course number is
+ * checked (its CECs are on the certificate); otherwise the rules credit it.
+ */
+function worth(opportunity: AnyOpportunity, input: CommandInput, today: string): Reply {
+  const fields = (opportunity.fields as readonly FieldDescriptor[]).filter((f) => f.forValue);
+  if (fields.length === 0) return renderOpportunity(opportunity);
+  const values = readActivity(input, opportunity, 'value');
+  const courseNumber = fields.find((f) => f.type === 'course-number');
+  if (courseNumber) {
+    const check = checkCourseNumber(String(values[courseNumber.name]));
+    if (!check.valid) throw new MemberError(check.error);
+    return renderCourseNumber(check, opportunity);
+  }
+  const checked = checkActivity({ ...values, completed: today });
   if (!checked.ok) throw oneMessage(checked.problems);
-  const opportunity = getOpportunity(kind);
   return renderCredit(opportunity, opportunity.label(checked.value), creditActivity(checked.value));
 }
 
-const FIXED: Record<string, OpportunityId> = {
-  present: OPPORTUNITY_OF.present,
-  publish: OPPORTUNITY_OF.publish,
-  broaden: OPPORTUNITY_OF.broaden,
-  mentor: OPPORTUNITY_OF.mentor,
-  'extra-cert': OPPORTUNITY_OF['extra-cert'],
-};
-
 async function execute(input: CommandInput, context: CommandContext): Promise<Reply> {
   const sub = input.subcommand ?? '';
-  if (sub === 'cpr') {
-    return creditFor('cpr-aed', { term: requiredText(input, 'term', '2yr') }, context.today());
-  }
-  if (sub === 'college') {
-    const related = optionalBoolean(input, 'related');
-    return creditFor(
-      'college',
-      {
-        creditHours: requiredNumber(input, 'credits', '3'),
-        grade: requiredText(input, 'grade', 'B'),
-        ...(related === null ? {} : { related }),
-      },
-      context.today(),
-    );
-  }
-  const fixed = FIXED[sub];
-  if (fixed) return renderOpportunity(getOpportunity(fixed));
-  if (sub === 'course') {
-    const check = checkCourseNumber(requiredText(input, 'number', 'CA23456'));
-    if (!check.valid) throw new MemberError(check.error);
-    return renderCourseNumber(check, getOpportunity('approved-course'));
-  }
   if (sub === 'ask')
     return renderAnswer(answerQuestion(requiredText(input, 'question', 'cpr 2yr')));
+  const opportunity = opportunityOf(sub);
+  if (opportunity) return worth(opportunity, input, context.today());
   throw new MemberError(
-    '`/cec` needs one of: cpr, college, present, publish, broaden, mentor, extra-cert, course, ask.',
+    `\`/cec\` needs one of: ${RULESET.opportunities.map((e) => e.opportunity.command.name).join(', ')}, ask.`,
   );
 }
 

@@ -1,6 +1,12 @@
 /** `/cert`: the member's ACE certifications, whose expiration dates define their cycles. */
-import { CREDENTIAL_IDS, type CredentialId, evaluatePlan, isCredentialId } from '@cec/rules';
-import { SlashCommandBuilder } from 'discord.js';
+import {
+  CREDENTIAL_CHOICES,
+  CREDENTIAL_IDS,
+  type CredentialId,
+  evaluatePlan,
+  isCredentialId,
+} from '@cec/rules';
+import { SlashCommandBuilder, type SlashCommandStringOption } from 'discord.js';
 import { checkCertification } from '../members/validate.js';
 import {
   renderCertificationList,
@@ -10,8 +16,14 @@ import {
 import type { Reply } from '../render/payload.js';
 import { renderProblems } from '../render/problems.js';
 import { optionalText, pick, requiredText } from './options.js';
-import { credentialOption } from './shared-options.js';
 import { type Command, type CommandContext, type CommandInput, MemberError } from './types.js';
+
+const credentialOption = (o: SlashCommandStringOption, description: string) =>
+  o
+    .setName('credential')
+    .setDescription(description)
+    .setRequired(true)
+    .addChoices(...CREDENTIAL_CHOICES.map((c) => ({ name: c.label, value: c.value })));
 
 export const data = new SlashCommandBuilder()
   .setName('cert')

@@ -1,7 +1,12 @@
 /** `/help`: what the bot does, with commands to copy. */
-import { RENEWAL_REQUIREMENT } from '@cec/rules';
+import { OPPORTUNITIES, RENEWAL_REQUIREMENT } from '@cec/rules';
 import { DISCLAIMER } from './format.js';
 import { COLORS, type Reply } from './payload.js';
+
+/** `/cec <kind>` for every opportunity that needs no option: its value, limit and source. */
+const NO_OPTION = OPPORTUNITIES.filter((o) => !o.fields.some((f) => f.forValue))
+  .map((o) => `\`/cec ${o.command.name}\``)
+  .join(' · ');
 
 export function renderHelp(siteUrl: string): Reply {
   return {
@@ -20,7 +25,7 @@ export function renderHelp(siteUrl: string): Reply {
             name: 'Ask what something is worth (answers are public)',
             value: [
               '`/cec cpr term:2yr` · `/cec college credits:3 grade:B`',
-              '`/cec present` · `/cec publish` · `/cec broaden` · `/cec mentor` · `/cec extra-cert`',
+              NO_OPTION,
               '`/cec course number:CA23456` · `/cec ask question:4 credit anatomy course with a C`',
             ].join('\n'),
           },

@@ -70,6 +70,7 @@ export const LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
+  optionDescription: 100,
   buttonLabel: 80,
   linkUrl: 512,
 } as const;

@@ -21,7 +21,9 @@ export interface WorkedExample {
 
 /** The day from which the ruleset applies to this opportunity: a date every example can carry. */
 function since(opportunity: AnyOpportunity): string {
-  return RULESET.opportunities.find((entry) => entry.rule.id === opportunity.id)?.since ?? '';
+  return (
+    RULESET.opportunities.find((entry) => entry.opportunity.id === opportunity.id)?.since ?? ''
+  );
 }
 
 export function workedExamples(opportunity: AnyOpportunity): WorkedExample[] {

@@ -9,7 +9,7 @@
 import { CREDENTIAL_IDS, decodePlan, OPPORTUNITY_IDS, type OpportunityId } from '@cec/rules';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type FieldName, KIND_FIELDS } from '../../src/scripts/calculator/fields';
+import { type FieldName, kindFields } from '../../src/scripts/calculator/fields';
 import {
   deserialize,
   load,
@@ -76,11 +76,13 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.constant({ type: 'add-certification' as const }),
   fc.integer({ min: 0, max: 3 }).map((index) => ({ type: 'remove-certification' as const, index })),
   fc.constantFrom(...OPPORTUNITY_IDS).map((kind) => ({ type: 'choose-kind' as const, kind })),
-  fc
-    .constantFrom(...FIELDS)
-    .chain((field) =>
-      FIELD_VALUES[field].map((value) => ({ type: 'set-field' as const, field, value })),
-    ),
+  fc.constantFrom(...FIELDS).chain((field) =>
+    (FIELD_VALUES[field] ?? fc.constant('')).map((value) => ({
+      type: 'set-field' as const,
+      field,
+      value,
+    })),
+  ),
   // Submitting often, so states carry recorded activities.
   fc.constant({ type: 'submit-activity' as const }),
   fc.constant({ type: 'submit-activity' as const }),
@@ -106,7 +108,9 @@ const addActivity: fc.Arbitrary<Action[]> = fc
   .chain((kind) =>
     fc
       .tuple(
-        ...KIND_FIELDS[kind].map((field) => VALID_VALUES[field].map((value) => ({ field, value }))),
+        ...kindFields(kind).map(({ name: field }) =>
+          (VALID_VALUES[field] ?? fc.constant('')).map((value) => ({ field, value })),
+        ),
       )
       .map((values): Action[] => [
         { type: 'choose-kind', kind },

@@ -1,24 +1,21 @@
-import * as z from 'zod/mini';
-import { CREDENTIAL_IDS, type CredentialId, credentialName } from '../credentials.js';
-import { completedField, fieldError } from '../fields.js';
+import { CREDENTIAL_CHOICES, credentialName } from '../credentials.js';
 import { REQUIRED_TENTHS } from '../units.js';
-import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
+import { defineOpportunity, type Opportunity } from './opportunity.js';
 
-const schema = z.strictObject({
-  kind: z.literal('ace-certification'),
-  credential: z.enum(
-    CREDENTIAL_IDS as [CredentialId, ...CredentialId[]],
-    fieldError('Credential', `one of ${CREDENTIAL_IDS.join(', ')}`),
-  ),
-  completed: completedField,
-});
-export type AceCertificationActivity = z.infer<typeof schema>;
-
-export const rule: OpportunityRule<AceCertificationActivity> = {
+export const opportunity = defineOpportunity({
   id: 'ace-certification',
   name: 'An extra ACE certification',
+  command: { name: 'extra-cert', description: 'An extra ACE certification you earned' },
   limitPerCycle: null,
-  schema,
+  fields: [
+    {
+      name: 'credential',
+      type: 'choice',
+      label: 'ACE certification earned',
+      example: 'health-coach',
+      choices: CREDENTIAL_CHOICES,
+    },
+  ],
   credit(activity, context) {
     if (context.credential === activity.credential) {
       return {
@@ -32,10 +29,6 @@ export const rule: OpportunityRule<AceCertificationActivity> = {
     };
   },
   label: (activity) => `Earned the ${credentialName(activity.credential)}`,
-};
-
-export const guide: OpportunityGuide<AceCertificationActivity> = {
-  id: 'ace-certification',
   value: 'Meets the whole 2.0 CEC requirement of your other ACE certifications',
   description:
     'Earning another ACE certification meets the 2.0 CEC requirement of each ACE certification you already hold whose current cycle includes the day you earned it. The new certification starts its own first cycle.',
@@ -72,4 +65,5 @@ export const guide: OpportunityGuide<AceCertificationActivity> = {
     }),
   },
   examples: [{ activity: { kind: 'ace-certification', credential: 'health-coach' } }],
-};
+});
+export type AceCertificationActivity = typeof opportunity extends Opportunity<infer A> ? A : never;

@@ -1,24 +1,44 @@
-import * as z from 'zod/mini';
 import { checkCourseNumber, findCourseNumber } from '../course-number.js';
-import { cecsField, completedField, courseNumberField, fieldError, textField } from '../fields.js';
 import { exactTenths, formatCecs } from '../units.js';
-import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
+import { defineOpportunity, type Opportunity } from './opportunity.js';
 
-const schema = z.strictObject({
-  kind: z.literal('approved-course'),
-  courseNumber: courseNumberField,
-  cecs: cecsField('CECs on certificate'),
-  ethics: z._default(z.boolean(fieldError('Ethics', 'true or false')), false),
-  title: z.optional(textField('Course title')),
-  completed: completedField,
-});
-export type ApprovedCourseActivity = z.infer<typeof schema>;
-
-export const rule: OpportunityRule<ApprovedCourseActivity> = {
+export const opportunity = defineOpportunity({
   id: 'approved-course',
   name: 'ACE-approved course',
+  command: { name: 'course', description: 'An ACE-approved course' },
   limitPerCycle: null,
-  schema,
+  fields: [
+    {
+      name: 'courseNumber',
+      option: 'number',
+      type: 'course-number',
+      label: 'Course number',
+      help: 'From the certificate of completion, like CA23456',
+      example: 'CA23456',
+      forValue: true,
+    },
+    {
+      name: 'cecs',
+      type: 'cecs',
+      label: 'CECs on certificate',
+      help: 'As printed, like 0.7',
+      example: '0.7',
+    },
+    {
+      name: 'ethics',
+      type: 'boolean',
+      label: 'Covers professional conduct and ethics',
+      example: 'false',
+      default: false,
+    },
+    {
+      name: 'title',
+      type: 'text',
+      label: 'Course title',
+      example: 'Cueing basics',
+      optional: true,
+    },
+  ],
   credit(activity) {
     const tenths = exactTenths(activity.cecs) ?? 0;
     return {
@@ -31,10 +51,6 @@ export const rule: OpportunityRule<ApprovedCourseActivity> = {
       ? `${activity.title} (${activity.courseNumber})`
       : `Course ${activity.courseNumber}`,
   repeatKey: (activity) => activity.courseNumber,
-};
-
-export const guide: OpportunityGuide<ApprovedCourseActivity> = {
-  id: 'approved-course',
   value: 'The CECs printed on the certificate of completion',
   description:
     'A course or event approved by ACE. Its certificate of completion lists the course number (CEP, CP, CA, CS or CL followed by five or six digits) and the CECs. A conference has one umbrella number: add up the CECs of the sessions you attended.',
@@ -86,4 +102,5 @@ export const guide: OpportunityGuide<ApprovedCourseActivity> = {
       note: 'An ethics course: meets the ethics hour.',
     },
   ],
-};
+});
+export type ApprovedCourseActivity = typeof opportunity extends Opportunity<infer A> ? A : never;

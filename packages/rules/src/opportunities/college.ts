@@ -1,7 +1,5 @@
-import * as z from 'zod/mini';
-import { completedField, fieldError, textField } from '../fields.js';
 import { floorTenths, formatCecs } from '../units.js';
-import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
+import { defineOpportunity, type Opportunity } from './opportunity.js';
 
 /** Letter grades as transcripts show them; P is pass (pass/fail course). */
 export const GRADES = [
@@ -25,22 +23,10 @@ export type Grade = (typeof GRADES)[number];
 /** S1: a grade of "C" or higher. */
 const PASSING: readonly Grade[] = ['A+', 'A', 'A-', 'B+', 'B', 'B-', 'C+', 'C'];
 
-const schema = z.strictObject({
-  kind: z.literal('college'),
-  creditHours: z.number(fieldError('Credit hours', 'a number, like 3')).check(
-    z.refine((value) => Number.isFinite(value) && value > 0, {
-      message: 'Credit hours must be more than 0, like 3 (a 3-credit course).',
-    }),
-    z.refine((value) => value <= 30, {
-      message: 'Credit hours must be at most 30 for one course; enter each course separately.',
-    }),
-  ),
-  grade: z.enum(GRADES, fieldError('Grade', `one of ${GRADES.join(', ')} (P = pass)`)),
-  related: z._default(z.boolean(fieldError('Related', 'true or false')), true),
-  title: z.optional(textField('Course title')),
-  completed: completedField,
-});
-export type CollegeActivity = z.infer<typeof schema>;
+/** "an A", "a B+": the article a letter grade takes when read aloud. */
+function withArticle(grade: Grade): string {
+  return `${/^[AF]/.test(grade) ? 'an' : 'a'} ${grade}`;
+}
 
 export function gradeFromText(text: string): Grade | null {
   const t = ` ${text.toUpperCase()} `;
@@ -67,11 +53,43 @@ export function creditHoursFromText(text: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-export const rule: OpportunityRule<CollegeActivity> = {
+export const opportunity = defineOpportunity({
   id: 'college',
   name: 'College course',
+  command: { name: 'college', description: 'A college course' },
   limitPerCycle: null,
-  schema,
+  fields: [
+    {
+      name: 'creditHours',
+      option: 'credits',
+      type: 'number',
+      label: 'Credit hours',
+      help: 'From your transcript, like 3',
+      example: '3',
+      forValue: true,
+      above: 0,
+      max: 30,
+      tooHigh: 'Credit hours must be at most 30 for one course; enter each course separately.',
+    },
+    {
+      name: 'grade',
+      type: 'choice',
+      label: 'Grade',
+      help: 'Your final grade (P = pass)',
+      example: 'B',
+      forValue: true,
+      choices: GRADES.map((g) => ({ value: g, label: g === 'P' ? 'P (pass/fail)' : g })),
+    },
+    {
+      name: 'related',
+      type: 'boolean',
+      label: 'Exercise science, anatomy, or a health- or fitness-related course',
+      example: 'true',
+      forValue: true,
+      default: true,
+    },
+    { name: 'title', type: 'text', label: 'Course title', example: 'Anatomy I', optional: true },
+  ],
   credit(activity) {
     if (!activity.related) {
       return {
@@ -92,15 +110,11 @@ export const rule: OpportunityRule<CollegeActivity> = {
     const tenths = floorTenths(activity.creditHours);
     return {
       tenths,
-      reason: `${activity.creditHours} credit hour${activity.creditHours === 1 ? '' : 's'} with a ${activity.grade} → ${formatCecs(tenths)} CECs (1.0 per credit hour, S1).`,
+      reason: `${activity.creditHours} credit hour${activity.creditHours === 1 ? '' : 's'} with ${withArticle(activity.grade)} → ${formatCecs(tenths)} CECs (1.0 per credit hour, S1).`,
     };
   },
   label: (activity) =>
     `${activity.title ?? 'College course'} (${activity.creditHours} credit hour${activity.creditHours === 1 ? '' : 's'}, ${activity.grade})`,
-};
-
-export const guide: OpportunityGuide<CollegeActivity> = {
-  id: 'college',
   value: '1.0 CEC per college credit hour, with a grade of C or higher',
   description:
     'A college course in exercise science, anatomy, or a health- or fitness-related subject, passed with a C or better.',
@@ -148,7 +162,7 @@ export const guide: OpportunityGuide<CollegeActivity> = {
         const tenths = floorTenths(hours);
         return {
           tenths,
-          explanation: `${hours} college credit hour${hours === 1 ? '' : 's'} ${grade ? `with a ${grade}` : 'with a grade of C or higher'} in an exercise science, anatomy or health/fitness course → ${formatCecs(tenths)} CECs (1.0 per credit hour).`,
+          explanation: `${hours} college credit hour${hours === 1 ? '' : 's'} ${grade ? `with ${withArticle(grade)}` : 'with a grade of C or higher'} in an exercise science, anatomy or health/fitness course → ${formatCecs(tenths)} CECs (1.0 per credit hour).`,
         };
       }
       return {
@@ -171,4 +185,5 @@ export const guide: OpportunityGuide<CollegeActivity> = {
     { activity: { kind: 'college', creditHours: 3, grade: 'C-', related: true } },
     { activity: { kind: 'college', creditHours: 3, grade: 'A', related: false } },
   ],
-};
+});
+export type CollegeActivity = typeof opportunity extends Opportunity<infer A> ? A : never;

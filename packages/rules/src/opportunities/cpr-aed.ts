@@ -1,20 +1,11 @@
-import * as z from 'zod/mini';
-import { completedField, fieldError } from '../fields.js';
 import { formatCecs } from '../units.js';
-import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
+import { defineOpportunity, type Opportunity } from './opportunity.js';
 
 export const CPR_TERMS = {
   '1yr': { tenths: 2, label: '1-year' },
   '2yr': { tenths: 4, label: '2-year' },
 } as const;
 export type CprTerm = keyof typeof CPR_TERMS;
-
-const schema = z.strictObject({
-  kind: z.literal('cpr-aed'),
-  term: z.enum(['1yr', '2yr'], fieldError('Certificate length', '"1yr" or "2yr"')),
-  completed: completedField,
-});
-export type CprAedActivity = z.infer<typeof schema>;
 
 /** Reads "2yr", "2 year", "two-year", "24 months", "annual" → a term. */
 export function termFromText(text: string): CprTerm | null {
@@ -26,11 +17,25 @@ export function termFromText(text: string): CprTerm | null {
   return null;
 }
 
-export const rule: OpportunityRule<CprAedActivity> = {
+export const opportunity = defineOpportunity({
   id: 'cpr-aed',
   name: 'CPR/AED renewal',
+  command: { name: 'cpr', description: 'A CPR/AED certificate' },
   limitPerCycle: null,
-  schema,
+  fields: [
+    {
+      name: 'term',
+      type: 'choice',
+      label: 'Certificate length',
+      help: 'As printed on your CPR/AED card',
+      example: '2yr',
+      forValue: true,
+      choices: [
+        { value: '1yr', label: `${CPR_TERMS['1yr'].label} certificate` },
+        { value: '2yr', label: `${CPR_TERMS['2yr'].label} certificate` },
+      ],
+    },
+  ],
   credit(activity) {
     const term = CPR_TERMS[activity.term];
     return {
@@ -39,10 +44,6 @@ export const rule: OpportunityRule<CprAedActivity> = {
     };
   },
   label: (activity) => `${CPR_TERMS[activity.term].label} CPR/AED certificate`,
-};
-
-export const guide: OpportunityGuide<CprAedActivity> = {
-  id: 'cpr-aed',
   value: '0.2 for a 1-year certificate, 0.4 for a 2-year certificate',
   description:
     'Renewing your adult CPR/AED certification earns CECs by the length of the new certificate. A current CPR/AED certificate is also required to renew (S2, S6).',
@@ -81,4 +82,5 @@ export const guide: OpportunityGuide<CprAedActivity> = {
     { activity: { kind: 'cpr-aed', term: '1yr' } },
     { activity: { kind: 'cpr-aed', term: '2yr' } },
   ],
-};
+});
+export type CprAedActivity = typeof opportunity extends Opportunity<infer A> ? A : never;

@@ -1,28 +1,25 @@
-import * as z from 'zod/mini';
-import { completedField, textField } from '../fields.js';
-import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
+import { defineOpportunity, type Opportunity } from './opportunity.js';
 
-const schema = z.strictObject({
-  kind: z.literal('mentoring'),
-  title: z.optional(textField('Description')),
-  completed: completedField,
-});
-export type MentoringActivity = z.infer<typeof schema>;
-
-export const rule: OpportunityRule<MentoringActivity> = {
+export const opportunity = defineOpportunity({
   id: 'mentoring',
   name: 'Mentoring and community outreach',
+  command: { name: 'mentor', description: 'Mentoring or community outreach' },
   limitPerCycle: 1,
-  schema,
+  fields: [
+    {
+      name: 'title',
+      type: 'text',
+      label: 'Description',
+      help: 'What you did, and for whom',
+      example: 'Youth running club',
+      optional: true,
+    },
+  ],
   credit: () => ({
     tenths: 1,
     reason: 'Fitness-related community outreach earns 0.1 CECs, at most 0.1 per cycle (S1).',
   }),
   label: (activity) => (activity.title ? `Outreach: ${activity.title}` : 'Community outreach'),
-};
-
-export const guide: OpportunityGuide<MentoringActivity> = {
-  id: 'mentoring',
   value: '0.1 per cycle',
   description:
     'Community outreach in a fitness-related capacity, such as mentoring or volunteering.',
@@ -53,4 +50,5 @@ export const guide: OpportunityGuide<MentoringActivity> = {
     }),
   },
   examples: [{ activity: { kind: 'mentoring', title: 'Youth running club' } }],
-};
+});
+export type MentoringActivity = typeof opportunity extends Opportunity<infer A> ? A : never;

@@ -1,13 +1,4 @@
-import * as z from 'zod/mini';
-import { completedField, textField } from '../fields.js';
-import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
-
-const schema = z.strictObject({
-  kind: z.literal('ncca-certification'),
-  name: textField('Certification name'),
-  completed: completedField,
-});
-export type NccaCertificationActivity = z.infer<typeof schema>;
+import { defineOpportunity, type Opportunity } from './opportunity.js';
 
 /** Providers people name when asking. We do not claim they are accredited: the answer always asks to check. */
 const OTHER_PROVIDERS: readonly string[] = [
@@ -24,11 +15,23 @@ const OTHER_PROVIDERS: readonly string[] = [
   'aea',
 ];
 
-export const rule: OpportunityRule<NccaCertificationActivity> = {
+export const opportunity = defineOpportunity({
   id: 'ncca-certification',
   name: 'A certification from another NCCA-accredited provider',
+  command: {
+    name: 'broaden',
+    description: 'A certification from another NCCA-accredited provider',
+  },
   limitPerCycle: null,
-  schema,
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      label: 'Certification name',
+      help: 'The certification and its provider (it must be NCCA-accredited)',
+      example: 'NSCA-CPT',
+    },
+  ],
   credit(activity) {
     if (/\bace\b/i.test(activity.name)) {
       return {
@@ -44,10 +47,6 @@ export const rule: OpportunityRule<NccaCertificationActivity> = {
     };
   },
   label: (activity) => `Certification: ${activity.name}`,
-};
-
-export const guide: OpportunityGuide<NccaCertificationActivity> = {
-  id: 'ncca-certification',
   value: '0.5 for each certification',
   description:
     'A fitness-related certification from a separate (non-ACE) provider whose certification is accredited by the NCCA.',
@@ -81,4 +80,5 @@ export const guide: OpportunityGuide<NccaCertificationActivity> = {
     }),
   },
   examples: [{ activity: { kind: 'ncca-certification', name: 'NSCA-CPT' } }],
-};
+});
+export type NccaCertificationActivity = typeof opportunity extends Opportunity<infer A> ? A : never;

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { CredentialId } from '../credentials.js';
 import type { IsoDate } from '../dates.js';
+import { type ActivityOf, activitySchemaOf, type FieldDescriptor } from '../fields.js';
 import type { SourceId } from '../sources.js';
 import type { Tenths } from '../units.js';
 
@@ -21,27 +22,28 @@ export type QuestionAnswer =
   | { tenths: null; explanation: string; options: { label: string; tenths: Tenths }[] };
 
 /**
- * The rule: what the evaluation needs to credit an activity. Kept apart from
- * the guide text so a browser bundle that only evaluates plans stays small.
+ * One opportunity, described once: its inputs (field descriptors), its credit
+ * function and its guide text (value, evidence, source quote, interpretation,
+ * question support). Everything else is derived from this object.
  */
-export interface OpportunityRule<Activity extends { kind: string; completed: IsoDate }> {
+export interface Opportunity<Activity extends { kind: string; completed: IsoDate }> {
   id: Activity['kind'];
   /** Short name in the member's words, e.g. "CPR/AED renewal". */
   name: string;
+  /** The bot's subcommand (`/cec cpr`, `/log cpr`) and its one-line description. */
+  command: { name: string; description: string };
   /** Total credit this opportunity can give in one cycle; null when the source states none. */
   limitPerCycle: Tenths | null;
-  /** The activity's fields (zod/mini schema, `kind` included). */
+  /** The activity's inputs besides `kind` and the completion date, in the order they are asked. */
+  fields: readonly FieldDescriptor[];
+  /** Derived from `fields`: the activity's zod/mini schema, `kind` and `completed` included. */
   schema: z.ZodMiniType<Activity, unknown>;
   credit(activity: Activity, context: CreditContext): Credit;
   /** A short label for one recorded activity, e.g. "2-year CPR/AED certificate". */
   label(activity: Activity): string;
   /** Activities with the same key count once per cycle (S2: a course cannot be repeated). */
   repeatKey?(activity: Activity): string | null;
-}
 
-/** The guide: what a person reads about the opportunity, its source, and how questions find it. */
-export interface OpportunityGuide<Activity extends { kind: string; completed: IsoDate }> {
-  id: Activity['kind'];
   /** The value in one line, e.g. "0.2 for a 1-year certificate, 0.4 for a 2-year certificate". */
   value: string;
   /** What counts, in a sentence or two. */
@@ -64,11 +66,20 @@ export interface OpportunityGuide<Activity extends { kind: string; completed: Is
   examples: readonly { activity: Omit<Activity, 'completed'>; note?: string }[];
 }
 
-/** An opportunity with its rule and its guide. */
-export type Opportunity<Activity extends { kind: string; completed: IsoDate }> =
-  OpportunityRule<Activity> & OpportunityGuide<Activity>;
+/** An opportunity from its description: the schema is derived from its fields. */
+export function defineOpportunity<
+  const Kind extends string,
+  const Fields extends readonly FieldDescriptor[],
+>(
+  spec: Omit<Opportunity<ActivityOf<Kind, Fields>>, 'id' | 'fields' | 'schema'> & {
+    id: Kind;
+    fields: Fields;
+  },
+): Opportunity<ActivityOf<Kind, Fields>> {
+  // The generic id and the mapped activity type meet only at run time.
+  const schema = activitySchemaOf(spec.id, spec.fields);
+  return { ...spec, schema } as unknown as Opportunity<ActivityOf<Kind, Fields>>;
+}
 
-// biome-ignore lint/suspicious/noExplicitAny: the registries hold opportunities of every activity type.
+// biome-ignore lint/suspicious/noExplicitAny: the ruleset holds opportunities of every activity type.
 export type AnyOpportunity = Opportunity<any>;
-// biome-ignore lint/suspicious/noExplicitAny: as above.
-export type AnyRule = OpportunityRule<any>;

@@ -1,24 +1,34 @@
-import * as z from 'zod/mini';
-import { cecsField, completedField, fieldError, textField } from '../fields.js';
 import { exactTenths, formatCecs } from '../units.js';
-import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
+import { defineOpportunity, type Opportunity } from './opportunity.js';
 
 export const PETITION_STATUSES = ['pending', 'approved', 'denied'] as const;
 
-const schema = z.strictObject({
-  kind: z.literal('petition'),
-  title: textField('Course title'),
-  status: z.enum(PETITION_STATUSES, fieldError('Status', '"pending", "approved" or "denied"')),
-  cecs: cecsField('CECs'),
-  completed: completedField,
-});
-export type PetitionActivity = z.infer<typeof schema>;
-
-export const rule: OpportunityRule<PetitionActivity> = {
+export const opportunity = defineOpportunity({
   id: 'petition',
   name: 'Petition for a course that is not ACE-approved',
+  command: { name: 'petition', description: 'A petitioned course that is not ACE-approved' },
   limitPerCycle: null,
-  schema,
+  fields: [
+    { name: 'title', type: 'text', label: 'Course title', example: 'Pilates mat course' },
+    {
+      name: 'status',
+      type: 'choice',
+      label: 'Petition status',
+      help: 'Where the petition stands with ACE',
+      example: 'pending',
+      choices: PETITION_STATUSES.map((s) => ({
+        value: s,
+        label: `${s[0]?.toUpperCase()}${s.slice(1)}`,
+      })),
+    },
+    {
+      name: 'cecs',
+      type: 'cecs',
+      label: 'CECs requested or approved',
+      help: 'Requested, or approved once ACE decides',
+      example: '0.5',
+    },
+  ],
   credit(activity) {
     const tenths = exactTenths(activity.cecs) ?? 0;
     if (activity.status === 'approved') {
@@ -33,10 +43,6 @@ export const rule: OpportunityRule<PetitionActivity> = {
     };
   },
   label: (activity) => `Petition: ${activity.title} (${activity.status})`,
-};
-
-export const guide: OpportunityGuide<PetitionActivity> = {
-  id: 'petition',
   value: 'The amount ACE approves; nothing while pending or if denied',
   description:
     'A course that is not ACE-approved can be submitted with a petition form and supporting documents. ACE reviews it (about 30 days, S4) and may approve some CECs or deny it.',
@@ -69,4 +75,5 @@ export const guide: OpportunityGuide<PetitionActivity> = {
     { activity: { kind: 'petition', title: 'Pilates mat course', status: 'pending', cecs: 0.5 } },
     { activity: { kind: 'petition', title: 'Pilates mat course', status: 'approved', cecs: 0.5 } },
   ],
-};
+});
+export type PetitionActivity = typeof opportunity extends Opportunity<infer A> ? A : never;

@@ -1,29 +1,25 @@
-import * as z from 'zod/mini';
-import { completedField, textField } from '../fields.js';
-import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
+import { defineOpportunity, type Opportunity } from './opportunity.js';
 
-const schema = z.strictObject({
-  kind: z.literal('presentation'),
-  title: z.optional(textField('Title')),
-  completed: completedField,
-});
-export type PresentationActivity = z.infer<typeof schema>;
-
-export const rule: OpportunityRule<PresentationActivity> = {
+export const opportunity = defineOpportunity({
   id: 'presentation',
   name: 'Presenting',
+  command: { name: 'present', description: 'A professional presentation' },
   limitPerCycle: 5,
-  schema,
+  fields: [
+    {
+      name: 'title',
+      type: 'text',
+      label: 'Title',
+      example: 'Cueing for older adults',
+      optional: true,
+    },
+  ],
   credit: () => ({
     tenths: 5,
     reason:
       'A professional health and fitness presentation earns 0.5 CECs, at most 0.5 per cycle (S1).',
   }),
   label: (activity) => (activity.title ? `Presentation: ${activity.title}` : 'Presentation'),
-};
-
-export const guide: OpportunityGuide<PresentationActivity> = {
-  id: 'presentation',
   value: '0.5 for presenting, at most 0.5 per cycle',
   description: 'A professional presentation related to the health and fitness industry.',
   evidence:
@@ -56,4 +52,5 @@ export const guide: OpportunityGuide<PresentationActivity> = {
     }),
   },
   examples: [{ activity: { kind: 'presentation', title: 'Cueing for older adults' } }],
-};
+});
+export type PresentationActivity = typeof opportunity extends Opportunity<infer A> ? A : never;

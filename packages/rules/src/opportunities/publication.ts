@@ -1,29 +1,17 @@
-import * as z from 'zod/mini';
-import { completedField, textField } from '../fields.js';
-import type { OpportunityGuide, OpportunityRule } from './opportunity.js';
+import { defineOpportunity, type Opportunity } from './opportunity.js';
 
-const schema = z.strictObject({
-  kind: z.literal('publication'),
-  title: textField('Title'),
-  completed: completedField,
-});
-export type PublicationActivity = z.infer<typeof schema>;
-
-export const rule: OpportunityRule<PublicationActivity> = {
+export const opportunity = defineOpportunity({
   id: 'publication',
   name: 'Publishing',
+  command: { name: 'publish', description: 'An article, book or peer-reviewed paper' },
   limitPerCycle: null,
-  schema,
+  fields: [{ name: 'title', type: 'text', label: 'Title', example: 'Strength after 60' }],
   credit: () => ({
     tenths: 5,
     reason:
       'Publishing a fitness-related article, book or peer-reviewed paper earns 0.5 CECs (S1).',
   }),
   label: (activity) => `Publication: ${activity.title}`,
-};
-
-export const guide: OpportunityGuide<PublicationActivity> = {
-  id: 'publication',
   value: '0.5 for a publication',
   description: 'A fitness-related article or book, or a paper in a peer-reviewed journal.',
   evidence: 'A copy or link of the publication, showing you as author and the publication date.',
@@ -56,4 +44,5 @@ export const guide: OpportunityGuide<PublicationActivity> = {
     }),
   },
   examples: [{ activity: { kind: 'publication', title: 'Strength after 60' } }],
-};
+});
+export type PublicationActivity = typeof opportunity extends Opportunity<infer A> ? A : never;

@@ -1,119 +1,114 @@
 /**
- * The fields of the "add an activity" form: which ones each kind of activity
- * needs and what they are called on screen. The names are the plan's field
- * names (the rules package's schemas); a unit test keeps the two in step.
- * The labels use the words of the rules package's messages, so that
- * "Credit hours must be more than 0" sits under a field called Credit hours.
+ * The "add an activity" form, derived from the rules package's field
+ * descriptors: one control per field name (a kind shows the ones it has),
+ * and per kind the label, hint and order its descriptors give. Nothing here
+ * names an opportunity's field: a new opportunity in the ruleset appears in
+ * the form as it is.
  */
-import type { OpportunityId } from '@cec/rules';
+import {
+  COMPLETED_FIELD,
+  type FieldDescriptor,
+  type OpportunityId,
+  RULESET,
+  type Ruleset,
+} from '@cec/rules';
 
-export type FieldName =
-  | 'term'
-  | 'creditHours'
-  | 'grade'
-  | 'related'
-  | 'credential'
-  | 'name'
-  | 'courseNumber'
-  | 'cecs'
-  | 'ethics'
-  | 'status'
-  | 'title'
-  | 'completed';
+export type FieldName = string;
+
+/** How a field is typed on screen. */
+export type Control = 'select' | 'checkbox' | 'decimal' | 'text';
+
+export interface FormField {
+  name: FieldName;
+  control: Control;
+  /** For a select: its options (an empty "Choose…" comes first, so nothing is picked for the person). */
+  choices: readonly { value: string; label: string }[];
+  /** What a fresh form holds: the schema's default for a checkbox, nothing otherwise. */
+  initial: string;
+  /** Free text, dates and checkboxes take the whole row; short values share it. */
+  wide: boolean;
+}
+
+export interface KindField {
+  name: FieldName;
+  label: string;
+  hint: string | null;
+  optional: boolean;
+}
+
+export interface FormConfig {
+  /** Every field once, in the order they first appear in the ruleset, the completion date last. */
+  fields: readonly FormField[];
+  /** Each kind's fields in the order its descriptors give, the completion date last. */
+  kinds: Readonly<Record<string, readonly KindField[]>>;
+}
+
+function controlOf(field: FieldDescriptor): Control {
+  switch (field.type) {
+    case 'choice':
+      return 'select';
+    case 'boolean':
+      return 'checkbox';
+    case 'number':
+    case 'cecs':
+      return 'decimal';
+    default:
+      return 'text';
+  }
+}
+
+/** The form for a ruleset. Throws for a maintainer when one field name means two kinds of control. */
+export function formConfig(ruleset: Ruleset = RULESET): FormConfig {
+  const fields = new Map<FieldName, FormField>();
+  const kinds: Record<string, KindField[]> = {};
+  for (const { opportunity } of ruleset.opportunities) {
+    const own = [...opportunity.fields, COMPLETED_FIELD] as readonly FieldDescriptor[];
+    kinds[opportunity.id] = own.map((field) => {
+      const control = controlOf(field);
+      const known = fields.get(field.name);
+      if (known && known.control !== control) {
+        throw new Error(
+          `Field "${field.name}" is a ${known.control} in one opportunity and a ${control} in ${opportunity.id}: give it another name.`,
+        );
+      }
+      if (!known) {
+        fields.set(field.name, {
+          name: field.name,
+          control,
+          choices: field.type === 'choice' ? field.choices : [],
+          initial: field.type === 'boolean' ? String(field.default) : '',
+          wide: field.type === 'text' || field.type === 'date' || field.type === 'boolean',
+        });
+      }
+      return {
+        name: field.name,
+        label: field.label,
+        hint: field.help ?? null,
+        optional: field.optional === true,
+      };
+    });
+  }
+  // The completion date ends every kind's list; keep it last in the form too.
+  const order = [...fields.values()].sort(
+    (a, b) => Number(a.name === COMPLETED_FIELD.name) - Number(b.name === COMPLETED_FIELD.name),
+  );
+  return { fields: order, kinds };
+}
+
+export const FORM = formConfig();
 
 /** The kind the form starts with: ACE-approved courses are how most people earn their CECs. */
 export const FIRST_KIND: OpportunityId = 'approved-course';
 
-/** Every field once, in the order the form shows them. */
-export const FIELD_ORDER: readonly FieldName[] = [
-  'term',
-  'credential',
-  'name',
-  'courseNumber',
-  'cecs',
-  'creditHours',
-  'grade',
-  'status',
-  'title',
-  'related',
-  'ethics',
-  'completed',
-];
-
-/** The fields each kind of activity has (besides `kind`), as in its schema. */
-export const KIND_FIELDS: Record<OpportunityId, readonly FieldName[]> = {
-  'cpr-aed': ['term', 'completed'],
-  college: ['creditHours', 'grade', 'related', 'title', 'completed'],
-  'ace-certification': ['credential', 'completed'],
-  presentation: ['title', 'completed'],
-  'ncca-certification': ['name', 'completed'],
-  publication: ['title', 'completed'],
-  mentoring: ['title', 'completed'],
-  'approved-course': ['courseNumber', 'cecs', 'ethics', 'title', 'completed'],
-  petition: ['title', 'status', 'cecs', 'completed'],
-};
-
-/** Fields a person may leave empty for a kind (the schema marks them optional). */
-export const OPTIONAL_FIELDS: Partial<Record<OpportunityId, readonly FieldName[]>> = {
-  college: ['title'],
-  presentation: ['title'],
-  mentoring: ['title'],
-  'approved-course': ['title'],
-};
-
-/** Fields whose value is a number in the plan; the form keeps what was typed until it is one. */
-export const NUMBER_FIELDS: readonly FieldName[] = ['creditHours', 'cecs'];
-
-/** Checkboxes: true or false in the plan. */
-export const BOOLEAN_FIELDS: readonly FieldName[] = ['related', 'ethics'];
-
-export const FIELD_LABELS: Record<FieldName, string> = {
-  term: 'Certificate length',
-  creditHours: 'Credit hours',
-  grade: 'Grade',
-  related: 'Exercise science, anatomy, or a health- or fitness-related course',
-  credential: 'ACE certification earned',
-  name: 'Certification name',
-  courseNumber: 'Course number',
-  cecs: 'CECs on certificate',
-  ethics: 'Covers professional conduct and ethics',
-  status: 'Petition status',
-  title: 'Title',
-  completed: 'Completion date',
-};
-
-/**
- * Where one input serves kinds that name it differently, the label follows
- * the kind, again in the words of the rules package's messages (a petition's
- * amount is "CECs", a publication's title "Title").
- */
-export const KIND_LABELS: Partial<Record<OpportunityId, Partial<Record<FieldName, string>>>> = {
-  college: { title: 'Course title' },
-  mentoring: { title: 'Description' },
-  'approved-course': { title: 'Course title' },
-  petition: { title: 'Course title', cecs: 'CECs requested or approved' },
-};
-
-export function fieldLabel(kind: OpportunityId, field: FieldName): string {
-  return KIND_LABELS[kind]?.[field] ?? FIELD_LABELS[field];
+export function kindFields(kind: OpportunityId): readonly KindField[] {
+  return FORM.kinds[kind] ?? [];
 }
 
-export function isOptional(kind: OpportunityId, field: FieldName): boolean {
-  return OPTIONAL_FIELDS[kind]?.includes(field) ?? false;
+export function formField(name: FieldName): FormField | undefined {
+  return FORM.fields.find((f) => f.name === name);
 }
 
-/** What a fresh form holds: the schemas' defaults for the checkboxes, the first option of each list. */
-export const FIELD_DEFAULTS: Record<FieldName, string> = {
-  term: '2yr',
-  creditHours: '',
-  grade: 'A',
-  related: 'true',
-  credential: 'health-coach',
-  name: '',
-  courseNumber: '',
-  cecs: '',
-  ethics: 'false',
-  status: 'pending',
-  title: '',
-  completed: '',
-};
+/** What a fresh form holds, field by field. */
+export function initialValues(): Record<FieldName, string> {
+  return Object.fromEntries(FORM.fields.map((f) => [f.name, f.initial]));
+}

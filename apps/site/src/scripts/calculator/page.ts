@@ -6,7 +6,7 @@
  * kind needs and writes values, labels and messages.
  */
 import { CREDENTIAL_IDS, type OpportunityId, todayIso } from '@cec/rules';
-import { FIELD_ORDER, type FieldName, fieldLabel, isOptional, KIND_FIELDS } from './fields';
+import { type FieldName, FORM, kindFields } from './fields';
 import { certificationRow, esc } from './markup';
 import { load, STORAGE_KEY, searchFor, serialize } from './saved';
 import { type Action, type DateKind, update, type ViewModel, view } from './state';
@@ -44,23 +44,32 @@ function showError(control: HTMLElement, error: HTMLElement, message: string | u
 
 function renderForm() {
   const { kind, values } = state.draft;
-  const fields = KIND_FIELDS[kind];
+  const own = kindFields(kind);
   input('kind').value = kind;
   for (const el of form.querySelectorAll<HTMLElement>('[data-kinds]')) {
     el.hidden = !(el.dataset.kinds ?? '').split(' ').includes(kind);
   }
-  for (const field of FIELD_ORDER) {
-    const control = input(field);
+  for (const { name } of FORM.fields) {
+    const control = input(name);
+    const value = values[name] ?? '';
     if (control instanceof HTMLInputElement && control.type === 'checkbox') {
-      control.checked = values[field] === 'true';
-    } else if (control.value !== values[field]) {
-      control.value = values[field];
+      control.checked = value === 'true';
+    } else if (control.value !== value) {
+      control.value = value;
     }
-    const label = $(`f-${field}-label`);
-    if (fields.includes(field)) {
-      label.textContent = fieldLabel(kind, field) + (isOptional(kind, field) ? ' (optional)' : '');
+    const position = own.findIndex((f) => f.name === name);
+    const field = own[position];
+    if (field) {
+      // The kind's own order and words (a petition's amount is "CECs requested or approved").
+      $(`f-${name}-field`).style.order = String(position);
+      $(`f-${name}-label`).textContent = field.label + (field.optional ? ' (optional)' : '');
+      const hint = document.getElementById(`f-${name}-hint`);
+      if (hint) {
+        hint.textContent = field.hint ?? '';
+        hint.hidden = !field.hint;
+      }
     }
-    showError(control, $(`f-${field}-error`), state.draftErrors[field]);
+    showError(control, $(`f-${name}-error`), state.draftErrors[name]);
   }
   const formError = $('f-form-error');
   formError.textContent = state.draftErrors.form ?? '';

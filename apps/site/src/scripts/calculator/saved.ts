@@ -20,7 +20,6 @@ import {
   type Plan,
   parsePlan,
 } from '@cec/rules';
-import { FIELD_DEFAULTS, type FieldName } from './fields';
 import {
   type ActivityDraft,
   type CalculatorState,
@@ -88,7 +87,8 @@ function readDraft(value: unknown): ActivityDraft | null {
   if (!isRecord(value) || !OPPORTUNITY_IDS.includes(value.kind as OpportunityId)) return null;
   const draft = emptyDraft(value.kind as OpportunityId);
   if (isRecord(value.values)) {
-    for (const field of Object.keys(FIELD_DEFAULTS) as FieldName[]) {
+    // Only the fields the form has: a stored value under any other name is dropped.
+    for (const field of Object.keys(draft.values)) {
       const text = value.values[field];
       if (typeof text === 'string') draft.values[field] = text;
     }

@@ -26,15 +26,7 @@ import {
   STATUS_LABELS,
   type Status,
 } from '@cec/rules';
-import {
-  BOOLEAN_FIELDS,
-  FIELD_DEFAULTS,
-  FIRST_KIND,
-  type FieldName,
-  isOptional,
-  KIND_FIELDS,
-  NUMBER_FIELDS,
-} from './fields';
+import { FIRST_KIND, type FieldName, formField, initialValues, kindFields } from './fields';
 
 /** Which date of a certification the person knows: the expiration, or the certification date (estimate). */
 export type DateKind = 'expires' | 'certified';
@@ -77,7 +69,7 @@ export type Action =
   | { type: 'remove-activity'; index: number };
 
 export function emptyDraft(kind: OpportunityId): ActivityDraft {
-  return { kind, values: { ...FIELD_DEFAULTS } };
+  return { kind, values: initialValues() };
 }
 
 export function initialState(): CalculatorState {
@@ -104,12 +96,14 @@ function numberOrText(text: string): number | string | undefined {
 /** The plan input for the activity in the form: only the fields its kind has. */
 export function draftInput(draft: ActivityDraft): Record<string, unknown> {
   const input: Record<string, unknown> = { kind: draft.kind };
-  for (const field of KIND_FIELDS[draft.kind]) {
-    const text = draft.values[field];
-    if (BOOLEAN_FIELDS.includes(field)) input[field] = text === 'true';
-    else if (NUMBER_FIELDS.includes(field)) input[field] = numberOrText(text);
-    else if (isOptional(draft.kind, field) && text.trim() === '') continue;
-    else input[field] = text;
+  for (const { name } of kindFields(draft.kind)) {
+    const text = draft.values[name] ?? '';
+    const control = formField(name)?.control;
+    // Nothing typed is nothing given: the rules package says it is missing, or leaves it out.
+    if (control === 'checkbox') input[name] = text === 'true';
+    else if (text.trim() === '') continue;
+    else if (control === 'decimal') input[name] = numberOrText(text);
+    else input[name] = text;
   }
   return input;
 }
@@ -118,10 +112,10 @@ export function draftInput(draft: ActivityDraft): Record<string, unknown> {
 export function draftFromActivity(activity: Activity): ActivityDraft {
   const draft = emptyDraft(activity.kind);
   const record = activity as unknown as Record<string, unknown>;
-  for (const field of KIND_FIELDS[activity.kind]) {
-    const value = record[field];
+  for (const { name } of kindFields(activity.kind)) {
+    const value = record[name];
     if (value === undefined) continue;
-    draft.values[field] = field === 'completed' ? formatUsDate(String(value)) : String(value);
+    draft.values[name] = name === 'completed' ? formatUsDate(String(value)) : String(value);
   }
   return draft;
 }
@@ -224,7 +218,7 @@ export function update(state: CalculatorState, action: Action): CalculatorState 
           : state.activities.map((a, i) => (i === state.editing ? check.activity : a));
       // Keep the kind and the date: people often log several of a kind from one event.
       const draft = emptyDraft(state.draft.kind);
-      draft.values.completed = state.draft.values.completed;
+      draft.values.completed = state.draft.values.completed ?? '';
       return { ...state, activities, draft, editing: null, draftErrors: {} };
     }
     case 'edit-activity': {
