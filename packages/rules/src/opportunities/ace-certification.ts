@@ -1,6 +1,8 @@
 import { CREDENTIAL_CHOICES, credentialName } from '../credentials.js';
-import { REQUIRED_TENTHS } from '../units.js';
+import { formatCecs, REQUIRED_TENTHS } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
+
+const required = formatCecs(REQUIRED_TENTHS);
 
 export const opportunity = defineOpportunity({
   id: 'ace-certification',
@@ -25,21 +27,19 @@ export const opportunity = defineOpportunity({
     }
     return {
       tenths: REQUIRED_TENTHS,
-      reason: `Earning the ${credentialName(activity.credential)} meets the whole 2.0 CEC requirement (S1).`,
+      reason: `Earning the ${credentialName(activity.credential)} meets the whole ${required} CEC requirement (S1).`,
     };
   },
   label: (activity) => `Earned the ${credentialName(activity.credential)}`,
-  value: 'Meets the whole 2.0 CEC requirement of your other ACE certifications',
-  description:
-    'Earning another ACE certification meets the 2.0 CEC requirement of each ACE certification you already hold whose current cycle includes the day you earned it. The new certification starts its own first cycle.',
+  value: `Meets the whole ${required} CEC requirement of your other ACE certifications`,
+  description: `Earning another ACE certification meets the ${required} CEC requirement of each ACE certification you already hold whose current cycle includes the day you earned it. The new certification starts its own first cycle.`,
   evidence: 'The new certificate, with the date you earned it.',
   source: {
     id: 'S1',
     quote:
       'Earning an extra certification. Obtaining an extra ACE certification meets the 2.0 CEC requirement to renew your current certification. Also, keep in mind that CEC credits apply to both certifications if earned during the current cycle of each one.',
   },
-  interpretation:
-    'We credit the extra certification as 2.0 CECs toward each of your other ACE certifications whose current cycle contains the date you earned it, and as nothing toward the new one (it starts its own cycle). CPR/AED and the ethics hour are separate requirements, so we still show them on the checklist.',
+  interpretation: `We credit the extra certification as ${required} CECs toward each of your other ACE certifications whose current cycle contains the date you earned it, and as nothing toward the new one (it starts its own cycle). CPR/AED and the ethics hour are separate requirements, so we still show them on the checklist.`,
   question: {
     keywords: [
       'another ace',
@@ -60,8 +60,7 @@ export const opportunity = defineOpportunity({
     examples: ['another ACE cert', 'earned the ACE health coach certification'],
     answer: () => ({
       tenths: REQUIRED_TENTHS,
-      explanation:
-        'An extra ACE certification meets the whole 2.0 CEC requirement of your other ACE certification(s) whose current cycle includes the day you earn it.',
+      explanation: `An extra ACE certification meets the whole ${required} CEC requirement of your other ACE certification(s) whose current cycle includes the day you earn it.`,
     }),
   },
   examples: [{ activity: { kind: 'ace-certification', credential: 'health-coach' } }],

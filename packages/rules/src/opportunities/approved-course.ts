@@ -1,4 +1,6 @@
 import { checkCourseNumber, findCourseNumber } from '../course-number.js';
+import { formatUsDate } from '../dates.js';
+import { ETHICS_REQUIRED_FROM, ETHICS_TENTHS } from '../requirements.js';
 import { exactTenths, formatCecs } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
 
@@ -60,8 +62,7 @@ export const opportunity = defineOpportunity({
     quote:
       'Once you complete an ACE-approved course, you will be issued a certificate of completion listing the ACE-approved course number. This is typically presented in the format of CEP/CP/CA/CS/CL, followed by five or six numbers (for example, CA23456 or CEP123456).',
   },
-  interpretation:
-    'The same course number counts once per cycle (S2: a course cannot be repeated): if it appears more than once, we count the completed entry worth the most (a planned one only when none is completed) and list the others with no credit. Mark a course as "ethics" when it covers professional conduct and ethics, for the hour required from 09/13/2023 (S7).',
+  interpretation: `The same course number counts once per cycle (S2: a course cannot be repeated): if it appears more than once, we count the completed entry worth the most (a planned one only when none is completed) and list the others with no credit. Mark a course as "ethics" when it covers professional conduct and ethics, for the ${formatCecs(ETHICS_TENTHS)} CEC required from ${formatUsDate(ETHICS_REQUIRED_FROM)} (S7).`,
   question: {
     keywords: [
       'course',

@@ -1,4 +1,4 @@
-import { floorTenths, formatCecs } from '../units.js';
+import { floorTenths, formatCecs, type Tenths } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
 
 /** Letter grades as transcripts show them; P is pass (pass/fail course). */
@@ -22,6 +22,10 @@ export type Grade = (typeof GRADES)[number];
 
 /** S1: a grade of "C" or higher. */
 const PASSING: readonly Grade[] = ['A+', 'A', 'A-', 'B+', 'B', 'B-', 'C+', 'C'];
+
+/** S1: "1.0 CECs for every 1.0 college credit hours". */
+const PER_CREDIT_HOUR: Tenths = 10;
+const rate = formatCecs(PER_CREDIT_HOUR);
 
 /** "an A", "a B+": the article a letter grade takes when read aloud. */
 function withArticle(grade: Grade): string {
@@ -107,15 +111,16 @@ export const opportunity = defineOpportunity({
             : `A grade of ${activity.grade} is below the "C" or higher that S1 requires.`,
       };
     }
+    // One CEC per credit hour (PER_CREDIT_HOUR tenths), so the tenths are the hours' tenths.
     const tenths = floorTenths(activity.creditHours);
     return {
       tenths,
-      reason: `${activity.creditHours} credit hour${activity.creditHours === 1 ? '' : 's'} with ${withArticle(activity.grade)} → ${formatCecs(tenths)} CECs (1.0 per credit hour, S1).`,
+      reason: `${activity.creditHours} credit hour${activity.creditHours === 1 ? '' : 's'} with ${withArticle(activity.grade)} → ${formatCecs(tenths)} CECs (${rate} per credit hour, S1).`,
     };
   },
   label: (activity) =>
     `${activity.title ?? 'College course'} (${activity.creditHours} credit hour${activity.creditHours === 1 ? '' : 's'}, ${activity.grade})`,
-  value: '1.0 CEC per college credit hour, with a grade of C or higher',
+  value: `${rate} CEC per college credit hour, with a grade of C or higher`,
   description:
     'A college course in exercise science, anatomy, or a health- or fitness-related subject, passed with a C or better.',
   evidence: 'An official transcript showing the course, its credit hours, the grade and the date.',
@@ -162,16 +167,15 @@ export const opportunity = defineOpportunity({
         const tenths = floorTenths(hours);
         return {
           tenths,
-          explanation: `${hours} college credit hour${hours === 1 ? '' : 's'} ${grade ? `with ${withArticle(grade)}` : 'with a grade of C or higher'} in an exercise science, anatomy or health/fitness course → ${formatCecs(tenths)} CECs (1.0 per credit hour).`,
+          explanation: `${hours} college credit hour${hours === 1 ? '' : 's'} ${grade ? `with ${withArticle(grade)}` : 'with a grade of C or higher'} in an exercise science, anatomy or health/fitness course → ${formatCecs(tenths)} CECs (${rate} per credit hour).`,
         };
       }
       return {
         tenths: null,
-        explanation:
-          '1.0 CEC for every college credit hour, in an exercise science, anatomy or health/fitness course passed with a C or higher.',
+        explanation: `${rate} CEC for every college credit hour, in an exercise science, anatomy or health/fitness course passed with a C or higher.`,
         options: [1, 2, 3, 4].map((h) => ({
           label: `${h} credit hour${h === 1 ? '' : 's'}`,
-          tenths: h * 10,
+          tenths: h * PER_CREDIT_HOUR,
         })),
       };
     },

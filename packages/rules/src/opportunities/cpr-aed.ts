@@ -6,6 +6,8 @@ export const CPR_TERMS = {
   '2yr': { tenths: 4, label: '2-year' },
 } as const;
 export type CprTerm = keyof typeof CPR_TERMS;
+const oneYear = formatCecs(CPR_TERMS['1yr'].tenths);
+const twoYears = formatCecs(CPR_TERMS['2yr'].tenths);
 
 /** Reads "2yr", "2 year", "two-year", "24 months", "annual" → a term. */
 export function termFromText(text: string): CprTerm | null {
@@ -44,7 +46,7 @@ export const opportunity = defineOpportunity({
     };
   },
   label: (activity) => `${CPR_TERMS[activity.term].label} CPR/AED certificate`,
-  value: '0.2 for a 1-year certificate, 0.4 for a 2-year certificate',
+  value: `${oneYear} for a 1-year certificate, ${twoYears} for a 2-year certificate`,
   description:
     'Renewing your adult CPR/AED certification earns CECs by the length of the new certificate. A current CPR/AED certificate is also required to renew (S2, S6).',
   evidence: 'Your CPR/AED card or certificate, showing the completion and expiration dates.',
@@ -69,8 +71,7 @@ export const opportunity = defineOpportunity({
       }
       return {
         tenths: null,
-        explanation:
-          'It depends on the length of the certificate: 0.2 CECs for a 1-year CPR/AED certification, 0.4 for a 2-year one.',
+        explanation: `It depends on the length of the certificate: ${oneYear} CECs for a 1-year CPR/AED certification, ${twoYears} for a 2-year one.`,
         options: [
           { label: '1-year certificate', tenths: CPR_TERMS['1yr'].tenths },
           { label: '2-year certificate', tenths: CPR_TERMS['2yr'].tenths },

@@ -1,10 +1,15 @@
+import { formatCecs, type Tenths } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
+
+/** S1: "may be worth 0.1 CECs per renewal cycle": one activity's credit and the cycle's limit. */
+const OUTREACH: Tenths = 1;
+const cecs = formatCecs(OUTREACH);
 
 export const opportunity = defineOpportunity({
   id: 'mentoring',
   name: 'Mentoring and community outreach',
   command: { name: 'mentor', description: 'Mentoring or community outreach' },
-  limitPerCycle: 1,
+  limitPerCycle: OUTREACH,
   fields: [
     {
       name: 'title',
@@ -16,11 +21,11 @@ export const opportunity = defineOpportunity({
     },
   ],
   credit: () => ({
-    tenths: 1,
-    reason: 'Fitness-related community outreach earns 0.1 CECs, at most 0.1 per cycle (S1).',
+    tenths: OUTREACH,
+    reason: `Fitness-related community outreach earns ${cecs} CECs, at most ${cecs} per cycle (S1).`,
   }),
   label: (activity) => (activity.title ? `Outreach: ${activity.title}` : 'Community outreach'),
-  value: '0.1 per cycle',
+  value: `${cecs} per cycle`,
   description:
     'Community outreach in a fitness-related capacity, such as mentoring or volunteering.',
   evidence: 'A letter or record from the organisation, with the dates and what you did.',
@@ -29,8 +34,7 @@ export const opportunity = defineOpportunity({
     quote:
       'Mentoring. Community outreach in a fitness related capacity may be worth 0.1 CECs per renewal cycle.',
   },
-  interpretation:
-    '"0.1 CECs per renewal cycle": we credit 0.1 for outreach and at most 0.1 in total per cycle.',
+  interpretation: `"${cecs} CECs per renewal cycle": we credit ${cecs} for outreach and at most ${cecs} in total per cycle.`,
   question: {
     keywords: [
       'mentor',
@@ -46,7 +50,7 @@ export const opportunity = defineOpportunity({
     examples: ['community outreach', 'mentoring'],
     answer: () => ({
       tenths: 1,
-      explanation: 'Fitness-related community outreach may be worth 0.1 CECs per renewal cycle.',
+      explanation: `Fitness-related community outreach may be worth ${cecs} CECs per renewal cycle.`,
     }),
   },
   examples: [{ activity: { kind: 'mentoring', title: 'Youth running club' } }],

@@ -1,4 +1,9 @@
+import { formatCecs, type Tenths } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
+
+/** S1: broadening "is worth 0.5 CECs". */
+const BROADENING: Tenths = 5;
+const cecs = formatCecs(BROADENING);
 
 /** Providers people name when asking. We do not claim they are accredited: the answer always asks to check. */
 const OTHER_PROVIDERS: readonly string[] = [
@@ -41,13 +46,12 @@ export const opportunity = defineOpportunity({
       };
     }
     return {
-      tenths: 5,
-      reason:
-        'A fitness-related certification from a separate NCCA-accredited provider earns 0.5 CECs (S1).',
+      tenths: BROADENING,
+      reason: `A fitness-related certification from a separate NCCA-accredited provider earns ${cecs} CECs (S1).`,
     };
   },
   label: (activity) => `Certification: ${activity.name}`,
-  value: '0.5 for each certification',
+  value: `${cecs} for each certification`,
   description:
     'A fitness-related certification from a separate (non-ACE) provider whose certification is accredited by the NCCA.',
   evidence: 'The certificate, showing the provider, the certification and the date.',
@@ -56,8 +60,7 @@ export const opportunity = defineOpportunity({
     quote:
       'Broadening. Obtaining a fitness-related certification from a separate NCCA-accredited provider is worth 0.5 CECs toward your ACE certification renewal.',
   },
-  interpretation:
-    'This counts only if the certification itself is NCCA-accredited: we cannot check that for you. The source states no limit per cycle, so we credit 0.5 for each one.',
+  interpretation: `This counts only if the certification itself is NCCA-accredited: we cannot check that for you. The source states no limit per cycle, so we credit ${cecs} for each one.`,
   question: {
     // A call marked pure (not a spread) so bundlers can drop the guide where only the rule is used.
     keywords: /* @__PURE__ */ [
@@ -74,9 +77,8 @@ export const opportunity = defineOpportunity({
       !/\bace\b/i.test(text) &&
       OTHER_PROVIDERS.some((p) => new RegExp(`\\b${p}\\b`, 'i').test(text)),
     answer: () => ({
-      tenths: 5,
-      explanation:
-        'A fitness-related certification from a separate NCCA-accredited provider is worth 0.5 CECs — check that the certification is NCCA-accredited.',
+      tenths: BROADENING,
+      explanation: `A fitness-related certification from a separate NCCA-accredited provider is worth ${cecs} CECs — check that the certification is NCCA-accredited.`,
     }),
   },
   examples: [{ activity: { kind: 'ncca-certification', name: 'NSCA-CPT' } }],

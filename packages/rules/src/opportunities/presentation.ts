@@ -1,10 +1,15 @@
+import { formatCecs, type Tenths } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
+
+/** S1: "up to 0.5 CECs per renewal cycle": the credit of one presentation and the cycle's limit. */
+const PRESENTING: Tenths = 5;
+const cecs = formatCecs(PRESENTING);
 
 export const opportunity = defineOpportunity({
   id: 'presentation',
   name: 'Presenting',
   command: { name: 'present', description: 'A professional presentation' },
-  limitPerCycle: 5,
+  limitPerCycle: PRESENTING,
   fields: [
     {
       name: 'title',
@@ -15,12 +20,11 @@ export const opportunity = defineOpportunity({
     },
   ],
   credit: () => ({
-    tenths: 5,
-    reason:
-      'A professional health and fitness presentation earns 0.5 CECs, at most 0.5 per cycle (S1).',
+    tenths: PRESENTING,
+    reason: `A professional health and fitness presentation earns ${cecs} CECs, at most ${cecs} per cycle (S1).`,
   }),
   label: (activity) => (activity.title ? `Presentation: ${activity.title}` : 'Presentation'),
-  value: '0.5 for presenting, at most 0.5 per cycle',
+  value: `${cecs} for presenting, at most ${cecs} per cycle`,
   description: 'A professional presentation related to the health and fitness industry.',
   evidence:
     'Proof of the presentation: the program or agenda listing you as presenter, the date and the audience.',
@@ -29,8 +33,7 @@ export const opportunity = defineOpportunity({
     quote:
       'Presenting. Professional presentations relating to the health and fitness industry can earn up to 0.5 CECs per renewal cycle.',
   },
-  interpretation:
-    '"Up to 0.5 CECs per renewal cycle": we credit 0.5 for a presentation and never more than 0.5 in total per cycle, however many you give.',
+  interpretation: `"Up to ${cecs} CECs per renewal cycle": we credit ${cecs} for a presentation and never more than ${cecs} in total per cycle, however many you give.`,
   question: {
     keywords: [
       'present',
@@ -46,9 +49,8 @@ export const opportunity = defineOpportunity({
     ],
     examples: ['presenting', 'gave a talk at a conference'],
     answer: () => ({
-      tenths: 5,
-      explanation:
-        'A professional presentation related to the health and fitness industry earns up to 0.5 CECs per renewal cycle.',
+      tenths: PRESENTING,
+      explanation: `A professional presentation related to the health and fitness industry earns up to ${cecs} CECs per renewal cycle.`,
     }),
   },
   examples: [{ activity: { kind: 'presentation', title: 'Cueing for older adults' } }],

@@ -1,4 +1,9 @@
+import { formatCecs, type Tenths } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
+
+/** S1: publishing "can net you 0.5 CECs". */
+const PUBLISHING: Tenths = 5;
+const cecs = formatCecs(PUBLISHING);
 
 export const opportunity = defineOpportunity({
   id: 'publication',
@@ -7,12 +12,11 @@ export const opportunity = defineOpportunity({
   limitPerCycle: null,
   fields: [{ name: 'title', type: 'text', label: 'Title', example: 'Strength after 60' }],
   credit: () => ({
-    tenths: 5,
-    reason:
-      'Publishing a fitness-related article, book or peer-reviewed paper earns 0.5 CECs (S1).',
+    tenths: PUBLISHING,
+    reason: `Publishing a fitness-related article, book or peer-reviewed paper earns ${cecs} CECs (S1).`,
   }),
   label: (activity) => `Publication: ${activity.title}`,
-  value: '0.5 for a publication',
+  value: `${cecs} for a publication`,
   description: 'A fitness-related article or book, or a paper in a peer-reviewed journal.',
   evidence: 'A copy or link of the publication, showing you as author and the publication date.',
   source: {
@@ -20,8 +24,7 @@ export const opportunity = defineOpportunity({
     quote:
       'Publishing. Publishing fitness-related articles or books or in peer-reviewed journals can net you 0.5 CECs.',
   },
-  interpretation:
-    'The source gives 0.5 CECs without saying per what or how often: we credit 0.5 for each publication and show no limit per cycle; ACE may decide differently.',
+  interpretation: `The source gives ${cecs} CECs without saying per what or how often: we credit ${cecs} for each publication and show no limit per cycle; ACE may decide differently.`,
   question: {
     keywords: [
       'publish',
@@ -39,8 +42,7 @@ export const opportunity = defineOpportunity({
     examples: ['published a book', 'wrote an article'],
     answer: () => ({
       tenths: 5,
-      explanation:
-        'Publishing a fitness-related article, book or peer-reviewed journal paper can earn 0.5 CECs.',
+      explanation: `Publishing a fitness-related article, book or peer-reviewed journal paper can earn ${cecs} CECs.`,
     }),
   },
   examples: [{ activity: { kind: 'publication', title: 'Strength after 60' } }],
