@@ -1,19 +1,27 @@
-/** The gateway: HELLO, heartbeats, IDENTIFY/READY, RESUME with replay, sharding, dispatches. */
+/**
+ * The gateway: HELLO, heartbeats, IDENTIFY/READY/GUILD_CREATE, RESUME with replay, sharding,
+ * dispatches, and the faults a test causes (closes, invalid sessions, reconnect requests).
+ */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
-import { asArray, asNumber, asObject, asString, type JsonObject } from './util.js';
+import type { FakeUser } from './state.js';
+import {
+  asArray,
+  asNumber,
+  asObject,
+  asString,
+  FakeDiscordError,
+  type JsonObject,
+  type WaitOptions,
+} from './util.js';
 
 export const GatewayOp = {
-  Dispatch: 0,
   Heartbeat: 1,
   Identify: 2,
-  PresenceUpdate: 3,
-  VoiceStateUpdate: 4,
   Resume: 6,
   Reconnect: 7,
-  RequestGuildMembers: 8,
   InvalidSession: 9,
   Hello: 10,
   HeartbeatAck: 11,
@@ -49,16 +57,33 @@ export interface GatewayEvent {
   code?: number;
 }
 
+/** How the client came back after a gateway fault. */
+export type Comeback = 'resumed' | 'identified' | 'closed';
+
 /** What the gateway needs from the rest of the fake. */
 export interface GatewayHost {
-  readyData(session: GatewaySession): JsonObject;
+  readonly botUser: FakeUser;
+  readonly applicationId: string;
+  /** The gateway's own URL (READY's `resume_gateway_url`). */
+  url(): string;
+  /** The GUILD_CREATE payloads of the guilds on a shard. */
   guildCreates(shardId: number, shardCount: number): JsonObject[];
-  memberChunks(request: JsonObject): JsonObject[];
   checkToken(token: string): boolean;
   changed(): void;
+  waitFor<T>(check: () => T | undefined | null | false, options: WaitOptions): Promise<T>;
 }
 
+/** Close codes after which discord.js does not reconnect. */
+const FATAL_CLOSE_CODES = [4004, 4010, 4011, 4012, 4013, 4014];
+
 const MAX_LOG = 10_000;
+
+export interface ComebackOptions {
+  /** Only this shard's session (default: every shard's). */
+  shard?: number | undefined;
+  /** How long to wait for the client to come back (default 4000 ms). */
+  timeoutMs?: number | undefined;
+}
 
 interface Connection {
   socket: WebSocket;
@@ -71,8 +96,6 @@ export class Gateway {
   /** Set false to stop acknowledging heartbeats (the client then treats the connection as zombied). */
   ackHeartbeats = true;
   readonly events: GatewayEvent[] = [];
-  /** Presence updates (op 3) sent by the client. */
-  readonly presences: JsonObject[] = [];
   readonly #wss = new WebSocketServer({ noServer: true });
   readonly #sessions = new Map<string, GatewaySession>();
   readonly #current = new Map<number, GatewaySession>();
@@ -111,8 +134,8 @@ export class Gateway {
   dispatch(t: string, d: unknown, shardId: number): DispatchPayload {
     const session = this.session(shardId);
     if (!session) {
-      throw new Error(
-        `discord-fake: no gateway session for shard ${shardId}; has the client logged in? (await fake.waitForIdentify())`,
+      throw new FakeDiscordError(
+        `no gateway session for shard ${shardId}; has the client logged in? (await fake.waitForIdentify())`,
       );
     }
     return this.#dispatch(session, t, d);
@@ -127,37 +150,63 @@ export class Gateway {
     return payload;
   }
 
-  /** Closes shard sockets with `code`; the session stays resumable. */
-  disconnect(code: number, shardId?: number): void {
-    for (const session of this.#targets(shardId)) {
-      session.socket?.close(code, 'discord-fake disconnect');
-    }
+  /** Closes shard sockets with `code` (the session stays resumable); see {@link comeback}. */
+  disconnect(code: number, options: ComebackOptions): Promise<Comeback> {
+    return this.#comeback(options, FATAL_CLOSE_CODES.includes(code), (session) =>
+      session.socket?.close(code, 'discord-fake disconnect'),
+    );
   }
 
   /** Sends op 9 INVALID_SESSION; unless resumable, the session is gone and the client must IDENTIFY. */
-  invalidate(resumable: boolean, shardId?: number): void {
-    for (const session of this.#targets(shardId)) {
+  invalidate(resumable: boolean, options: ComebackOptions): Promise<Comeback> {
+    return this.#comeback(options, false, (session) => {
       this.#send(session.socket, { op: GatewayOp.InvalidSession, d: resumable });
       if (!resumable) session.invalid = true;
-    }
+    });
   }
 
   /** Sends op 7 RECONNECT: the client closes and resumes. */
-  requestReconnect(shardId?: number): void {
-    for (const session of this.#targets(shardId)) {
-      this.#send(session.socket, { op: GatewayOp.Reconnect, d: null });
-    }
+  requestReconnect(options: ComebackOptions): Promise<Comeback> {
+    return this.#comeback(options, false, (session) =>
+      this.#send(session.socket, { op: GatewayOp.Reconnect, d: null }),
+    );
   }
 
-  #targets(shardId: number | undefined): GatewaySession[] {
-    const all = this.sessions();
-    const targets = shardId === undefined ? all : all.filter((s) => s.shardId === shardId);
+  /**
+   * Does `act` to the shard's sessions (all without `shard`), then resolves once the client is
+   * back (resumed or identified again), or, if `fatal`, once its socket has closed.
+   */
+  #comeback(
+    options: ComebackOptions,
+    fatal: boolean,
+    act: (session: GatewaySession) => void,
+  ): Promise<Comeback> {
+    const { shard } = options;
+    const targets = this.sessions().filter((s) => shard === undefined || s.shardId === shard);
     if (targets.length === 0) {
-      throw new Error(
-        `discord-fake: no gateway session${shardId === undefined ? '' : ` for shard ${shardId}`}`,
+      throw new FakeDiscordError(
+        `no gateway session${shard === undefined ? '' : ` for shard ${shard}`}`,
       );
     }
-    return targets;
+    const mark = this.events.length;
+    for (const session of targets) act(session);
+    const timeoutMs = options.timeoutMs ?? 4000;
+    return this.host.waitFor(
+      () => {
+        const events = this.events
+          .slice(mark)
+          .filter((e) => shard === undefined || e.shardId === shard);
+        if (fatal) return events.some((e) => e.type === 'close') ? 'closed' : undefined;
+        const back = events.find((e) => e.type === 'identify' || e.type === 'resume');
+        return back && (back.type === 'identify' ? 'identified' : 'resumed');
+      },
+      {
+        timeoutMs,
+        message: () =>
+          `the client did not come back to the gateway within ${timeoutMs} ms ` +
+          '(without fake.clientOptions(), discord.js waits ~5 s before a shard may IDENTIFY again)',
+      },
+    );
   }
 
   close(): void {
@@ -194,16 +243,12 @@ export class Gateway {
 
   #onMessage(connection: Connection, data: RawData, isBinary: boolean): void {
     const { socket } = connection;
-    if (isBinary) {
-      socket.close(4002, 'Error while decoding payload (discord-fake speaks JSON only)');
-      return;
-    }
     let payload: JsonObject;
     try {
-      const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : data.toString();
-      payload = asObject(JSON.parse(text));
+      if (isBinary) throw new Error('binary frame');
+      payload = asObject(JSON.parse(String(data)));
     } catch {
-      socket.close(4002, 'Error while decoding payload');
+      socket.close(4002, 'Error while decoding payload (discord-fake speaks JSON only)');
       return;
     }
     const d = asObject(payload.d);
@@ -216,20 +261,6 @@ export class Gateway {
         return;
       case GatewayOp.Resume:
         this.#resume(connection, d);
-        return;
-      case GatewayOp.PresenceUpdate:
-        this.presences.push(d);
-        return;
-      case GatewayOp.VoiceStateUpdate:
-        return;
-      case GatewayOp.RequestGuildMembers:
-        if (!connection.session) {
-          socket.close(4003, 'Not authenticated');
-          return;
-        }
-        for (const chunk of this.host.memberChunks(d)) {
-          this.#dispatch(connection.session, 'GUILD_MEMBERS_CHUNK', chunk);
-        }
         return;
       default:
         socket.close(4001, `Unknown opcode ${String(payload.op)}`);
@@ -270,10 +301,27 @@ export class Gateway {
     this.#current.set(shardId, session);
     this.#lastShardCount = shardCount;
     connection.session = session;
-    this.#dispatch(session, 'READY', this.host.readyData(session));
-    for (const guild of this.host.guildCreates(shardId, shardCount)) {
-      this.#dispatch(session, 'GUILD_CREATE', guild);
-    }
+    const guilds = this.host.guildCreates(shardId, shardCount);
+    this.#dispatch(session, 'READY', {
+      v: 10,
+      user_settings: {},
+      user: { ...this.host.botUser, verified: true, mfa_enabled: false, email: null },
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: session.id,
+      resume_gateway_url: this.host.url(),
+      shard: [shardId, shardCount],
+      application: { id: this.host.applicationId, flags: 0 },
+      private_channels: [],
+      relationships: [],
+      presences: [],
+      guild_join_requests: [],
+      geo_ordered_rtc_regions: [],
+      session_type: 'normal',
+      auth: {},
+      _trace: ['["discord-fake",{}]'],
+    });
+    // Without a GUILD_CREATE for each guild READY lists, ClientReady waits 15 s for them.
+    for (const guild of guilds) this.#dispatch(session, 'GUILD_CREATE', guild);
     this.identifies += 1;
     this.events.push({ type: 'identify', shardId, at: Date.now() });
     this.host.changed();

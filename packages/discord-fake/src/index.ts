@@ -2,35 +2,23 @@
  * @cec/discord-fake — a local fake Discord (REST + gateway on 127.0.0.1) that the real
  * discord.js client logs in to, for end-to-end bot tests without a network.
  */
-export {
-  type AttachmentInput,
-  FakeDiscordError,
-  OptionType,
-  type OptionValue,
-  type StoredCommand,
-} from './commands.js';
-export {
-  type AutocompleteInvocation,
-  type CommandInvocation,
-  type ComponentInvocation,
-  type ContextMenuInvocation,
-  FakeDiscord,
-  type FakeDiscordOptions,
-  FakeUsers,
-  type FaultSpec,
-  type InteractionContextOptions,
-  type MessageFilter,
-  type MessageRef,
-  type ModalInvocation,
-  type RawInteraction,
-  type SelectInvocation,
-  startFakeDiscord,
-  type UnknownRoute,
-  type UserMessageOptions,
-  type WaitOptions,
-} from './fake-discord.js';
-export type { DispatchPayload, GatewayEvent, GatewaySession } from './gateway.js';
-export type { RecordedRequest } from './http.js';
+export { OptionType, type StoredCommand } from './commands.js';
+export { FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from './fake-discord.js';
+export type { FaultSpec } from './faults.js';
+export type {
+  Comeback,
+  ComebackOptions,
+  DispatchPayload,
+  GatewayEvent,
+  GatewaySession,
+} from './gateway.js';
+export type {
+  AutocompleteInvocation,
+  CommandInvocation,
+  ComponentInvocation,
+  InteractionContextOptions,
+  MessageRef,
+} from './interact.js';
 export {
   type AutocompleteChoice,
   CallbackType,
@@ -39,27 +27,18 @@ export {
   InteractionReply,
   InteractionType,
 } from './interactions.js';
-export {
-  FakeMessage,
-  flattenText,
-  type InteractionMetadata,
-  MessageFlag,
-  type MessageRevision,
-  type MessageSource,
-  type RecordedFile,
-} from './message.js';
+export { FakeMessage, flattenText, MessageFlag, type RecordedFile } from './messages.js';
+export type { OptionValue } from './options.js';
 export { ALL_PERMISSIONS, Permission } from './permissions.js';
+export type { RecordedRequest, UnknownRoute } from './server.js';
 export type {
   FakeChannel,
   FakeChannelInit,
   FakeGuild,
   FakeGuildInit,
   FakeMember,
-  FakeMemberInit,
   FakeRole,
-  FakeRoleInit,
   FakeUser,
-  FakeUserInit,
   UserRef,
 } from './state.js';
-export type { JsonObject } from './util.js';
+export { FakeDiscordError, type JsonObject, type WaitOptions } from './util.js';

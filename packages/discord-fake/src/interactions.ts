@@ -1,39 +1,27 @@
-/** Interactions sent to the bot and the replies the bot made to them. */
-import { FakeDiscordError } from './commands.js';
-import { type FakeMessage, flattenText, type RecordedFile } from './message.js';
+/** Interactions sent to the bot, and the replies the bot made to them. */
+import { type FakeMessage, flattenText, type RecordedFile } from './messages.js';
 import type { FakeUser } from './state.js';
-import { asArray, asNumber, asObject, isObject, type JsonObject, objects } from './util.js';
+import { asNumber, FakeDiscordError, type JsonObject, objects, type WaitOptions } from './util.js';
 
 export const InteractionType = {
-  Ping: 1,
   ApplicationCommand: 2,
   MessageComponent: 3,
   ApplicationCommandAutocomplete: 4,
-  ModalSubmit: 5,
 } as const;
 
+/** The callback types the fake accepts (a bot answering with another one gets a 400). */
 export const CallbackType = {
-  Pong: 1,
   ChannelMessageWithSource: 4,
   DeferredChannelMessageWithSource: 5,
-  DeferredMessageUpdate: 6,
   UpdateMessage: 7,
   ApplicationCommandAutocompleteResult: 8,
-  Modal: 9,
-  PremiumRequired: 10,
-  LaunchActivity: 12,
 } as const;
 
 const CALLBACK_NAMES: Record<number, string> = {
-  1: 'PONG',
   4: 'CHANNEL_MESSAGE_WITH_SOURCE',
   5: 'DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE',
-  6: 'DEFERRED_UPDATE_MESSAGE',
   7: 'UPDATE_MESSAGE',
   8: 'APPLICATION_COMMAND_AUTOCOMPLETE_RESULT',
-  9: 'MODAL',
-  10: 'PREMIUM_REQUIRED',
-  12: 'LAUNCH_ACTIVITY',
 };
 
 /** The exact body the bot POSTed to `/interactions/{id}/{token}/callback`. */
@@ -51,17 +39,15 @@ export interface InteractionRecord {
   /** e.g. `/cec cpr` or `button "confirm"`, for error messages. */
   readonly label: string;
   readonly channelId: string;
-  readonly guildId: string | undefined;
   readonly user: FakeUser;
-  readonly sentAt: number;
   /** Index into `fake.requests` when the interaction was sent. */
   readonly requestMark: number;
   state: 'pending' | 'acknowledged' | 'expired';
   callback: InteractionCallback | undefined;
   callbackFiles: RecordedFile[];
-  /** The message `@original` refers to (the reply, or the clicked message for components). */
+  /** The message `@original` refers to (the reply, or the clicked message for buttons). */
   originalMessageId: string | undefined;
-  /** The message a component was on (components, and modals opened from components). */
+  /** The message a button was on. */
   readonly componentMessageId: string | undefined;
   readonly followUps: FakeMessage[];
   /** How many times `@original` was edited (PATCH, or the first follow-up after a defer). */
@@ -71,17 +57,13 @@ export interface InteractionRecord {
 /** What a reply needs from the fake. */
 export interface ReplyHost {
   message(id: string): FakeMessage | undefined;
-  waitFor<T>(
-    check: () => T | undefined | null | false,
-    options: { timeoutMs?: number; message?: () => string },
-  ): Promise<T>;
+  waitFor<T>(check: () => T | undefined | null | false, options: WaitOptions): Promise<T>;
   readonly finalTimeoutMs: number;
 }
 
 export interface AutocompleteChoice {
   name: string;
   value: string | number;
-  name_localizations?: Record<string, string> | null;
 }
 
 /**
@@ -95,7 +77,6 @@ export class InteractionReply {
     readonly record: InteractionRecord,
   ) {}
 
-  /** The interaction id. */
   get id(): string {
     return this.record.id;
   }
@@ -116,7 +97,7 @@ export class InteractionReply {
     return callback;
   }
 
-  /** Callback type: 4 message, 5 deferred, 6 deferred update, 7 update, 8 choices, 9 modal. */
+  /** Callback type: 4 message, 5 deferred, 7 update, 8 choices. */
   get type(): number {
     return this.callback.type;
   }
@@ -130,27 +111,14 @@ export class InteractionReply {
     return this.callback.data ?? {};
   }
 
-  /** True for type 5 (deferReply) and 6 (deferUpdate). */
-  get deferred(): boolean {
-    return (
-      this.type === CallbackType.DeferredChannelMessageWithSource ||
-      this.type === CallbackType.DeferredMessageUpdate
-    );
-  }
-
-  /** `flags & 64` of the callback; for updates, whether the updated message is ephemeral. */
-  get ephemeral(): boolean {
-    if (
-      this.type === CallbackType.UpdateMessage ||
-      this.type === CallbackType.DeferredMessageUpdate
-    ) {
-      return this.message?.ephemeral ?? false;
-    }
-    return ((asNumber(this.data.flags) ?? 0) & 64) !== 0;
-  }
-
   get flags(): number {
     return asNumber(this.data.flags) ?? 0;
+  }
+
+  /** `flags & 64` of the callback; for an update, whether the updated message is ephemeral. */
+  get ephemeral(): boolean {
+    if (this.type === CallbackType.UpdateMessage) return this.message?.ephemeral ?? false;
+    return (this.flags & 64) !== 0;
   }
 
   get content(): string | undefined {
@@ -161,10 +129,6 @@ export class InteractionReply {
     return objects(this.data.embeds);
   }
 
-  get components(): JsonObject[] {
-    return objects(this.data.components);
-  }
-
   /** Files uploaded with the callback (multipart `files[n]`). */
   get files(): RecordedFile[] {
     return this.record.callbackFiles;
@@ -172,15 +136,13 @@ export class InteractionReply {
 
   /** Autocomplete choices (type 8). */
   get choices(): AutocompleteChoice[] {
-    return asArray(this.data.choices).filter(isObject) as unknown as AutocompleteChoice[];
+    return objects(this.data.choices).map((c) => ({
+      name: String(c.name),
+      value: typeof c.value === 'number' ? c.value : String(c.value),
+    }));
   }
 
-  /** The modal the bot showed (type 9): `{ custom_id, title, components }`. */
-  get modal(): JsonObject | undefined {
-    return this.type === CallbackType.Modal ? this.data : undefined;
-  }
-
-  /** The message `@original` refers to now (undefined for choices and modals). */
+  /** The message `@original` refers to now (undefined for choices). */
   get message(): FakeMessage | undefined {
     const id = this.record.originalMessageId;
     return id ? this.host.message(id) : undefined;
@@ -191,33 +153,27 @@ export class InteractionReply {
     return this.record.followUps;
   }
 
-  /** Content + embed titles/descriptions/fields (+ text displays) of the callback, one per line. */
+  /** Content, embed texts and button labels of the callback, one per line. */
   text(): string {
     return flattenText(this.data);
   }
 
   /**
-   * The reply as the user ends up seeing it: immediately for type 4/7; for a deferred reply
-   * (5/6), once the bot has edited `@original` (or sent its first follow-up after deferring).
+   * The reply as the user ends up seeing it: at once for type 4 and 7; for a deferred reply
+   * (5), once the bot has edited `@original` (or sent its first follow-up).
    */
   final(options: { timeoutMs?: number } = {}): Promise<FakeMessage> {
-    const type = this.type;
-    if (type === CallbackType.ChannelMessageWithSource || type === CallbackType.UpdateMessage) {
-      const message = this.message;
+    const message = this.message;
+    if (this.type !== CallbackType.DeferredChannelMessageWithSource) {
       if (message) return Promise.resolve(message);
-    }
-    if (!this.deferred) {
-      return Promise.reject(
-        new FakeDiscordError(
-          `${this.record.label} was answered with ${this.typeName}, which has no message`,
-        ),
-      );
+      const problem = `${this.record.label} was answered with ${this.typeName}, which has no message`;
+      return Promise.reject(new FakeDiscordError(problem));
     }
     const timeoutMs = options.timeoutMs ?? this.host.finalTimeoutMs;
     return this.host.waitFor(() => (this.record.originalEdits > 0 ? this.message : undefined), {
       timeoutMs,
       message: () =>
-        `discord-fake: ${this.record.label} was deferred (${this.typeName}) but the bot did not edit its reply within ${timeoutMs} ms`,
+        `${this.record.label} was deferred but the bot did not edit its reply within ${timeoutMs} ms`,
     });
   }
 
@@ -227,38 +183,28 @@ export class InteractionReply {
     return this.host.waitFor(() => this.record.followUps[index], {
       timeoutMs,
       message: () =>
-        `discord-fake: ${this.record.label} got ${this.record.followUps.length} follow-up(s) within ${timeoutMs} ms, waited for #${index + 1}`,
+        `${this.record.label} got ${this.record.followUps.length} follow-up(s) within ${timeoutMs} ms, waited for #${index + 1}`,
     });
   }
 }
 
 /** Validates an autocomplete result the way Discord does; returns a problem or undefined. */
 export function checkChoices(data: JsonObject): string | undefined {
-  const choices = asArray(data.choices);
-  if (choices.length > 25)
+  const choices = objects(data.choices);
+  if (choices.length > 25) {
     return `data.choices: Must be 25 or fewer in length (got ${choices.length}).`;
+  }
   for (const [i, choice] of choices.entries()) {
-    const c = asObject(choice);
-    const name = typeof c.name === 'string' ? c.name : '';
-    if (name.length < 1 || name.length > 100)
+    const name = typeof choice.name === 'string' ? choice.name.length : 0;
+    if (name < 1 || name > 100)
       return `data.choices.${i}.name: Must be between 1 and 100 in length.`;
-    if (typeof c.value === 'string' && c.value.length > 100)
-      return `data.choices.${i}.value: Must be 100 or fewer in length.`;
-    if (typeof c.value !== 'string' && typeof c.value !== 'number')
+    const value = choice.value;
+    if (typeof value !== 'string' && typeof value !== 'number') {
       return `data.choices.${i}.value: This field is required`;
+    }
+    if (typeof value === 'string' && value.length > 100) {
+      return `data.choices.${i}.value: Must be 100 or fewer in length.`;
+    }
   }
-  return undefined;
-}
-
-/** Validates a modal; returns a problem or undefined. */
-export function checkModal(data: JsonObject): string | undefined {
-  if (typeof data.custom_id !== 'string' || data.custom_id.length === 0)
-    return 'data.custom_id: This field is required';
-  if (typeof data.title !== 'string' || data.title.length === 0 || data.title.length > 45) {
-    return 'data.title: Must be between 1 and 45 in length.';
-  }
-  const components = objects(data.components);
-  if (components.length < 1 || components.length > 5)
-    return 'data.components: Must be between 1 and 5 in length.';
   return undefined;
 }

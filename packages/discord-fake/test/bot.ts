@@ -2,13 +2,11 @@
 import { once } from 'node:events';
 import {
   ActionRowBuilder,
-  ApplicationCommandType,
   AttachmentBuilder,
   ButtonBuilder,
   ButtonStyle,
   ChannelType,
   Client,
-  ContextMenuCommandBuilder,
   EmbedBuilder,
   Events,
   GatewayIntentBits,
@@ -17,7 +15,6 @@ import {
   ModalBuilder,
   PermissionFlagsBits,
   SlashCommandBuilder,
-  StringSelectMenuBuilder,
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
@@ -33,6 +30,7 @@ export const commands = [
     .addBooleanOption((o) => o.setName('private').setDescription('Only you see it')),
   new SlashCommandBuilder().setName('slow').setDescription('Defers, then edits'),
   new SlashCommandBuilder().setName('multi').setDescription('Replies and follows up'),
+  new SlashCommandBuilder().setName('tidy').setDescription('Replies, then deletes the reply'),
   new SlashCommandBuilder()
     .setName('log')
     .setDescription('Manage the log')
@@ -85,17 +83,10 @@ export const commands = [
     .setName('admin')
     .setDescription('Admins only')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
-  new SlashCommandBuilder().setName('feedback').setDescription('Opens a modal'),
   new SlashCommandBuilder().setName('ignore').setDescription('The bot never answers this'),
   new SlashCommandBuilder().setName('embed').setDescription('Replies with an embed'),
-  new SlashCommandBuilder().setName('pick').setDescription('Replies with a select menu'),
   new SlashCommandBuilder().setName('poll').setDescription('Posts a message with a button'),
-  new SlashCommandBuilder()
-    .setName('members')
-    .setDescription('Fetches all members over the gateway'),
-  new SlashCommandBuilder().setName('fetched').setDescription('Replies with withResponse'),
-  new ContextMenuCommandBuilder().setName('Inspect').setType(ApplicationCommandType.User),
-  new ContextMenuCommandBuilder().setName('Quote').setType(ApplicationCommandType.Message),
+  new SlashCommandBuilder().setName('feedback').setDescription('Opens a modal (unsupported)'),
 ];
 
 export interface TestBot {
@@ -113,21 +104,6 @@ async function handle(interaction: Interaction): Promise<void> {
     );
     return;
   }
-  if (interaction.isStringSelectMenu()) {
-    await interaction.update({
-      content: `picked: ${interaction.values.join(', ')}`,
-      components: [],
-    });
-    return;
-  }
-  if (interaction.isMessageContextMenuCommand()) {
-    await interaction.reply(`quoted: ${interaction.targetMessage.content}`);
-    return;
-  }
-  if (interaction.isUserContextMenuCommand()) {
-    await interaction.reply(`inspected ${interaction.targetUser.username}`);
-    return;
-  }
   if (interaction.isButton()) {
     const [kind, n] = interaction.customId.split(':');
     if (kind === 'vote') {
@@ -137,23 +113,8 @@ async function handle(interaction: Interaction): Promise<void> {
       });
       return;
     }
-    if (kind === 'reset') {
-      await interaction.deferUpdate();
-      await interaction.editReply({ content: 'count: 0', components: [counterRow(0)] });
-      return;
-    }
-    if (kind === 'inc') {
-      const next = Number(n) + 1;
-      await interaction.update({
-        content: `count: ${next}`,
-        components: [counterRow(next)],
-      });
-    }
-    return;
-  }
-  if (interaction.isModalSubmit()) {
-    const text = interaction.fields.getTextInputValue('feedback-text');
-    await interaction.reply({ content: `thanks for: ${text}`, flags: MessageFlags.Ephemeral });
+    const next = Number(n) + 1;
+    await interaction.update({ content: `count: ${next}`, components: [counterRow(next)] });
     return;
   }
   if (!interaction.isChatInputCommand()) return;
@@ -175,6 +136,10 @@ async function handle(interaction: Interaction): Promise<void> {
     case 'multi':
       await interaction.reply('first');
       await interaction.followUp({ content: 'second', flags: MessageFlags.Ephemeral });
+      return;
+    case 'tidy':
+      await interaction.reply('soon gone');
+      await interaction.deleteReply();
       return;
     case 'log': {
       if (interaction.options.getSubcommand() === 'remove') {
@@ -216,42 +181,12 @@ async function handle(interaction: Interaction): Promise<void> {
     case 'whois': {
       const user = interaction.options.getUser('user', true);
       const member = interaction.options.getMember('user');
-      const roles =
-        member && 'roles' in member && !Array.isArray(member.roles)
-          ? member.roles.cache.filter((r) => r.id !== interaction.guildId).map((r) => r.name)
-          : [];
-      await interaction.reply(`${user.username} roles: ${roles.join(', ') || '(none)'}`);
+      const joined = member && 'joinedTimestamp' in member ? 'a member' : 'not a member';
+      await interaction.reply(`${user.username} is ${joined}`);
       return;
     }
     case 'admin':
       await interaction.reply('admin ok');
-      return;
-    case 'feedback':
-      await interaction.showModal(
-        new ModalBuilder()
-          .setCustomId('feedback-modal')
-          .setTitle('Feedback')
-          .addComponents(
-            new ActionRowBuilder<TextInputBuilder>().addComponents(
-              new TextInputBuilder()
-                .setCustomId('feedback-text')
-                .setLabel('Your feedback')
-                .setStyle(TextInputStyle.Paragraph),
-            ),
-          ),
-      );
-      return;
-    case 'pick':
-      await interaction.reply({
-        content: 'pick one',
-        components: [
-          new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
-            new StringSelectMenuBuilder()
-              .setCustomId('fruit')
-              .addOptions({ label: 'Apple', value: 'apple' }, { label: 'Pear', value: 'pear' }),
-          ),
-        ],
-      });
       return;
     case 'poll': {
       const channel = interaction.channel;
@@ -271,16 +206,21 @@ async function handle(interaction: Interaction): Promise<void> {
       await interaction.reply({ content: 'poll posted', flags: MessageFlags.Ephemeral });
       return;
     }
-    case 'members': {
-      const members = await interaction.guild?.members.fetch();
-      await interaction.reply(`members: ${members?.size ?? 0}`);
+    case 'feedback':
+      await interaction.showModal(
+        new ModalBuilder()
+          .setCustomId('feedback-modal')
+          .setTitle('Feedback')
+          .addComponents(
+            new ActionRowBuilder<TextInputBuilder>().addComponents(
+              new TextInputBuilder()
+                .setCustomId('feedback-text')
+                .setLabel('Your feedback')
+                .setStyle(TextInputStyle.Paragraph),
+            ),
+          ),
+      );
       return;
-    }
-    case 'fetched': {
-      const response = await interaction.reply({ content: 'with response', withResponse: true });
-      await interaction.followUp(`reply id ${response.resource?.message?.id ?? 'none'}`);
-      return;
-    }
     case 'embed':
       await interaction.reply({
         embeds: [
@@ -299,31 +239,26 @@ async function handle(interaction: Interaction): Promise<void> {
 function counterRow(n: number): ActionRowBuilder<ButtonBuilder> {
   return new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder().setCustomId(`inc:${n}`).setLabel('+1').setStyle(ButtonStyle.Primary),
-    new ButtonBuilder().setCustomId('reset').setLabel('Reset').setStyle(ButtonStyle.Secondary),
+    new ButtonBuilder()
+      .setCustomId('off')
+      .setLabel('Off')
+      .setStyle(ButtonStyle.Secondary)
+      .setDisabled(true),
   );
 }
 
 /** Logs a client in to the fake, waits for ClientReady, registers the commands. */
 export async function startBot(
   fake: FakeDiscord,
-  options: { register?: boolean; shards?: number[]; shardCount?: number } = {},
+  options: { shards?: number[]; shardCount?: number } = {},
 ): Promise<TestBot> {
   const client = new Client({
-    intents: [
-      GatewayIntentBits.Guilds,
-      GatewayIntentBits.GuildMessages,
-      GatewayIntentBits.DirectMessages,
-      GatewayIntentBits.MessageContent,
-    ],
+    intents: [GatewayIntentBits.Guilds],
     ...fake.clientOptions(),
     ...(options.shards ? { shards: options.shards, shardCount: options.shardCount } : {}),
   });
   const errors: Error[] = [];
   client.on(Events.Error, (error) => errors.push(error));
-  client.on(Events.MessageCreate, (message) => {
-    if (message.author.bot || message.content !== '!ping') return;
-    message.reply('pong').catch((error: unknown) => errors.push(error as Error));
-  });
   client.on(Events.InteractionCreate, (interaction) => {
     handle(interaction).catch((error: unknown) => {
       errors.push(error instanceof Error ? error : new Error(String(error)));
@@ -332,9 +267,7 @@ export async function startBot(
   const ready = once(client, Events.ClientReady);
   await client.login('fake-token');
   await ready;
-  if (options.register !== false) {
-    await client.application?.commands.set(commands.map((c) => c.toJSON()));
-  }
+  await client.application?.commands.set(commands.map((c) => c.toJSON()));
   return {
     client,
     errors,

@@ -85,6 +85,20 @@ async function identify(fake: FakeDiscord, shard?: [number, number]): Promise<Ra
   return gateway;
 }
 
+function callback(
+  fake: FakeDiscord,
+  id: string,
+  token: string,
+  body: unknown,
+  withResponse = false,
+): Promise<Response> {
+  const query = withResponse ? '?with_response=true' : '';
+  return api(fake, `/interactions/${id}/${token}/callback${query}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
+}
+
 function api(fake: FakeDiscord, path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${fake.apiUrl}/v10${path}`, {
     ...init,
@@ -135,25 +149,31 @@ describe('gateway', () => {
 
   test('RESUME replays what was missed, then RESUMED; an unknown session gets op 9', async () => {
     const fake = await start();
+    fake.setCommands([{ name: 'hi', description: 'Say hi', type: 1 }]);
     const first = await identify(fake);
     const ready = first.received.find((p) => p.t === 'READY') as Payload;
     const sessionId = (ready.d as { session_id: string }).session_id;
     await first.next((p) => p.t === 'GUILD_CREATE');
     first.close();
     await fake.waitFor(() => fake.gatewayEvents.some((e) => e.type === 'close'));
-    fake.dispatch('TYPING_START', { channel_id: '1', user_id: '2', timestamp: 0 });
+    const unanswered = fake.command({ name: 'hi', timeoutMs: 2000 });
 
     const second = await connect(fake);
     await second.next((p) => p.op === 10);
     second.send({ op: 6, d: { token: 't', session_id: sessionId, seq: 2 } });
-    expect(await second.next()).toMatchObject({ t: 'TYPING_START', s: 3 });
+    const missed = await second.next();
+    expect(missed).toMatchObject({ t: 'INTERACTION_CREATE', s: 3 });
     expect(await second.next()).toMatchObject({ t: 'RESUMED', s: 4 });
     expect(fake.resumes).toBe(1);
+    const { id, token } = missed.d as { id: string; token: string };
+    await callback(fake, id, token, { type: 4, data: { content: 'late but there' } });
+    expect((await unanswered).content).toBe('late but there');
 
     const third = await connect(fake);
     await third.next((p) => p.op === 10);
     third.send({ op: 6, d: { token: 't', session_id: 'nope', seq: 1 } });
     expect(await third.next()).toEqual({ op: 9, d: false });
+    expect(fake.gatewayEvents.at(-1)).toMatchObject({ type: 'invalid-resume' });
   });
 
   test('bad shard, bad token, unknown opcode and a second IDENTIFY close the socket', async () => {
@@ -167,16 +187,23 @@ describe('gateway', () => {
     const badOp = await connect(fake);
     badOp.send({ op: 42, d: null });
     expect(await badOp.closed()).toBe(4001);
+    const binary = await connect(fake);
+    binary.ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    expect(await binary.closed()).toBe(4002);
+    const notJson = await connect(fake);
+    notJson.ws.send('{nope');
+    expect(await notJson.closed()).toBe(4002);
     const twice = await connect(fake);
     twice.send({ op: 2, d: { token: 'secret', intents: 1 } });
     twice.send({ op: 2, d: { token: 'secret', intents: 1 } });
     expect(await twice.closed()).toBe(4005);
   });
 
-  test('sharded IDENTIFY gets only its guilds; dispatch routes by guild', async () => {
+  test('sharded IDENTIFY gets only its guilds; an interaction goes to its guild’s shard', async () => {
     const even = (4n << 22n).toString();
     const odd = (5n << 22n).toString();
-    const fake = await start({ guilds: [{ id: even }, { id: odd }] });
+    const fake = await start({ guilds: [{ id: even }, { id: odd, name: 'Odd' }] });
+    fake.setCommands([{ name: 'hi', description: 'Say hi', type: 1 }]);
     const shard0 = await identify(fake, [0, 2]);
     const shard1 = await identify(fake, [1, 2]);
     const ids = (g: RawGateway) =>
@@ -185,9 +212,10 @@ describe('gateway', () => {
       ).guilds.map((x) => x.id);
     expect(ids(shard0)).toEqual([even]);
     expect(ids(shard1)).toEqual([odd]);
-    fake.dispatch('GUILD_UPDATE', { guild_id: odd, id: odd });
-    expect(await shard1.next((p) => p.t === 'GUILD_UPDATE')).toMatchObject({ d: { id: odd } });
-    expect(shard0.received.some((p) => p.t === 'GUILD_UPDATE')).toBe(false);
+    void fake.command({ name: 'hi', guildId: 'Odd', timeoutMs: 200 }).catch(() => undefined);
+    const created = await shard1.next((p) => p.t === 'INTERACTION_CREATE');
+    expect(created.d).toMatchObject({ guild_id: odd });
+    expect(shard0.received.some((p) => p.t === 'INTERACTION_CREATE')).toBe(false);
   });
 
   test('heartbeats can go unacknowledged', async () => {
@@ -222,20 +250,15 @@ describe('interaction callbacks (raw)', () => {
       code: 50035,
       errors: { data: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } },
     });
-    const ok = await api(fake, `/interactions/${id}/${token}/callback?with_response=true`, {
-      method: 'POST',
-      body: JSON.stringify({ type: 4, data: { content: 'hello' } }),
-    });
-    expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({
-      interaction: {
-        id,
-        type: 2,
-        response_message_loading: false,
-        response_message_ephemeral: false,
-      },
-      resource: { type: 4, message: { content: 'hello' } },
-    });
+    const withResponse = await callback(fake, id, token, { type: 4, data: { content: 'x' } }, true);
+    expect(withResponse.status).toBe(400);
+    expect(await withResponse.json()).toMatchObject({ message: /with_response=true/ });
+    const update = await callback(fake, id, token, { type: 7, data: { content: 'x' } });
+    expect(await update.json()).toMatchObject({ message: /only valid for component interactions/ });
+    const choices = await callback(fake, id, token, { type: 8, data: { choices: [] } });
+    expect(await choices.json()).toMatchObject({ message: /only they, are answered with choices/ });
+    const ok = await callback(fake, id, token, { type: 4, data: { content: 'hello' } });
+    expect(ok.status).toBe(204);
     expect((await pending).content).toBe('hello');
     const again = await api(fake, `/interactions/${id}/${token}/callback`, {
       method: 'POST',
@@ -267,13 +290,11 @@ describe('interaction callbacks (raw)', () => {
       id: string;
       token: string;
     };
-    await api(fake, `/interactions/${id}/${token}/callback`, {
-      method: 'POST',
-      body: JSON.stringify({ type: 5, data: { flags: 64 } }),
-    });
+    await callback(fake, id, token, { type: 5, data: { flags: 64 } });
     const reply = await pending;
     expect(reply.message?.loading).toBe(true);
-    const followUp = await api(fake, `/webhooks/${fake.applicationId}/${token}`, {
+    const webhook = `/webhooks/${fake.applicationId}/${token}`;
+    const followUp = await api(fake, webhook, {
       method: 'POST',
       body: JSON.stringify({ content: 'done' }),
     });
@@ -281,14 +302,57 @@ describe('interaction callbacks (raw)', () => {
     const final = await reply.final();
     expect(final.content).toBe('done');
     expect(final.ephemeral).toBe(true);
-    const fetched = await api(
-      fake,
-      `/webhooks/${fake.applicationId}/${token}/messages/%40original`,
-    );
-    expect(await fetched.json()).toMatchObject({ id: final.id, content: 'done' });
-    expect(fake.requests.at(-1)?.path).toBe(
-      `/webhooks/${fake.applicationId}/${token}/messages/@original`,
-    );
+    expect(final.loading).toBe(false);
+    const edit = await api(fake, `${webhook}/messages/%40original`, {
+      method: 'PATCH',
+      body: JSON.stringify({ content: 'edited' }),
+    });
+    expect(await edit.json()).toMatchObject({ id: final.id, content: 'edited' });
+    expect(fake.requests.at(-1)?.path).toBe(`${webhook}/messages/@original`);
+    const second = await api(fake, webhook, { method: 'POST', body: '{"content":"more"}' });
+    expect(await second.json()).toMatchObject({ content: 'more', flags: 0 });
+    expect(reply.followUps.map((m) => m.content)).toEqual(['edited', 'more']);
+    const stranger = await api(fake, `${webhook}/messages/123`, { method: 'DELETE' });
+    expect(await stranger.json()).toMatchObject({ code: 10008 });
+    const wrongToken = await api(fake, `/webhooks/${fake.applicationId}/nope`, {
+      method: 'POST',
+      body: '{"content":"x"}',
+    });
+    expect(await wrongToken.json()).toMatchObject({ code: 10015 });
+  });
+
+  test('autocomplete choices are checked like Discord', async () => {
+    const fake = await start();
+    fake.setCommands([
+      {
+        name: 'find',
+        description: 'Find',
+        options: [{ type: 3, name: 'q', description: 'q', autocomplete: true }],
+      },
+    ]);
+    const gateway = await identify(fake);
+    const pending = fake.autocomplete({ name: 'find', focused: 'q', value: 'a' });
+    const { id, token } = (await gateway.next((p) => p.t === 'INTERACTION_CREATE')).d as {
+      id: string;
+      token: string;
+    };
+    const bad = [
+      { choices: Array.from({ length: 26 }, (_, i) => ({ name: `c${i}`, value: i })) },
+      { choices: [{ name: '', value: 'a' }] },
+      { choices: [{ name: 'a' }] },
+      { choices: [{ name: 'a', value: 'x'.repeat(101) }] },
+    ];
+    for (const data of bad) {
+      const res = await callback(fake, id, token, { type: 8, data });
+      expect(res.status).toBe(400);
+    }
+    const message = await callback(fake, id, token, { type: 4, data: { content: 'x' } });
+    expect(await message.json()).toMatchObject({ message: /only they, are answered with choices/ });
+    await callback(fake, id, token, {
+      type: 8,
+      data: { choices: [{ name: 'apple', value: 'a' }] },
+    });
+    expect(await pending).toEqual([{ name: 'apple', value: 'a' }]);
   });
 });
 
@@ -352,8 +416,8 @@ describe('REST', () => {
 
   test('429 faults carry Discord rate-limit headers and body', async () => {
     const fake = await start();
-    fake.failNext({ method: 'GET', pathPattern: /^\/users\/@me$/, status: 429, retryAfter: 1.5 });
-    const limited = await api(fake, '/users/@me');
+    fake.failNext({ method: 'GET', pathPattern: /^\/gateway\/bot$/, status: 429, retryAfter: 1.5 });
+    const limited = await api(fake, '/gateway/bot');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('1.5');
     expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
@@ -366,7 +430,13 @@ describe('REST', () => {
       global: false,
       code: 0,
     });
-    expect((await api(fake, '/users/@me')).status).toBe(200);
+    expect((await api(fake, '/gateway/bot')).status).toBe(200);
+    fake.failNext({ pathPattern: /bot/, status: 429, global: true, body: { message: 'slow' } });
+    const global = await api(fake, '/gateway/bot');
+    expect(global.headers.get('x-ratelimit-global')).toBe('true');
+    expect(await global.json()).toEqual({ message: 'slow' });
+    fake.failNext({ pathPattern: /bot/, status: 503 });
+    expect((await api(fake, '/gateway/bot')).status).toBe(503);
   });
 
   test('command registration is validated like Discord', async () => {
@@ -393,11 +463,109 @@ describe('REST', () => {
     expect(() => fake.setCommands([{ name: 'x', description: '' }])).toThrow(/invalid commands/);
   });
 
+  test('registration: what Discord rejects, and what the fake does not support', async () => {
+    const fake = await start();
+    const put = (body: unknown, path = `/applications/${fake.applicationId}/commands`) =>
+      api(fake, path, { method: 'PUT', body: JSON.stringify(body) });
+    const option = (extra: object) => ({ name: 'o', description: 'o', ...extra });
+    const cases: [unknown, RegExp][] = [
+      [{ name: 'x' }, /expected an array/],
+      [[option({}), option({})], /must be unique/],
+      [[option({ type: 2 })], /CHAT_INPUT \(type 1\) commands only/],
+      [
+        [option({ options: [option({ type: 8 })] })],
+        /option type 8 is not one discord-fake supports/,
+      ],
+      [[option({ options: [option({ type: 1, options: [option({ type: 1 })] })] })], /no nesting/],
+      [
+        [option({ options: [option({ type: 1 }), option({ type: 3, name: 'p' })] })],
+        /mutually exclusive/,
+      ],
+      [[option({ options: [option({ type: 3 }), option({ type: 3 })] })], /Duplicate option name/],
+      [[option({ options: [option({ type: 5, choices: [] })] })], /Choices are only allowed/],
+      [
+        [
+          option({
+            options: [
+              option({ type: 3, autocomplete: true, choices: [{ name: 'a', value: 'a' }] }),
+            ],
+          }),
+        ],
+        /Autocomplete cannot be enabled/,
+      ],
+      [
+        [
+          option({
+            options: [
+              option({
+                type: 3,
+                choices: Array.from({ length: 26 }, () => ({ name: 'a', value: 'a' })),
+              }),
+            ],
+          }),
+        ],
+        /25 or fewer/,
+      ],
+      [
+        [option({ options: [option({ type: 4, choices: [{ name: '', value: 1 }] })] })],
+        /must be 1-100 long/,
+      ],
+      [
+        [
+          option({
+            options: Array.from({ length: 26 }, (_, i) => option({ type: 3, name: `o${i}` })),
+          }),
+        ],
+        /25 or fewer/,
+      ],
+    ];
+    for (const [body, error] of cases) {
+      expect(JSON.stringify(await (await put(body)).json())).toMatch(error);
+    }
+    expect(await (await put([], '/applications/1/commands')).json()).toMatchObject({ code: 10002 });
+    const guilds = `/applications/${fake.applicationId}/guilds`;
+    expect(await (await put([], `${guilds}/1/commands`)).json()).toMatchObject({ code: 10004 });
+    const [first] = (await (await put([option({})])).json()) as { id: string }[];
+    const [again] = (await (await put([option({ description: 'new' })])).json()) as {
+      id: string;
+    }[];
+    expect(again?.id).toBe(first?.id);
+    const guild = fake.guild().id;
+    await put([option({ name: 'local' })], `${guilds}/${guild}/commands`);
+    expect(fake.commands(guild).map((c) => [c.name, c.guild_id])).toEqual([['local', guild]]);
+  });
+
+  test('bad bodies, unknown users and closed DMs are answered like Discord', async () => {
+    const fake = await start();
+    const bad = await api(fake, '/users/@me/channels', { method: 'POST', body: '{nope' });
+    expect(await bad.json()).toMatchObject({ code: 50109 });
+    const unknown = await api(fake, '/users/@me/channels', {
+      method: 'POST',
+      body: JSON.stringify({ recipient_id: '1' }),
+    });
+    expect(await unknown.json()).toMatchObject({ code: 10013 });
+    const alice = fake.user('alice');
+    fake.closeDms('alice');
+    const opened = await api(fake, '/users/@me/channels', {
+      method: 'POST',
+      body: JSON.stringify({ recipient_id: alice.id }),
+    });
+    const dm = (await opened.json()) as { id: string; type: number };
+    expect(dm.type).toBe(1);
+    const sent = await api(fake, `/channels/${dm.id}/messages`, {
+      method: 'POST',
+      body: '{"content":"hi"}',
+    });
+    expect(sent.status).toBe(403);
+    expect(await sent.json()).toMatchObject({ code: 50007 });
+    expect(fake.dms(alice)).toEqual([]);
+  });
+
   test('auth is checked when a token is set; unknown routes are recorded', async () => {
     const fake = await start({ token: 'secret' });
-    expect((await api(fake, '/users/@me')).status).toBe(401);
+    expect((await api(fake, '/gateway/bot')).status).toBe(401);
     expect(
-      (await api(fake, '/users/@me', { headers: { authorization: 'Bot secret' } })).status,
+      (await api(fake, '/gateway/bot', { headers: { authorization: 'Bot secret' } })).status,
     ).toBe(200);
     expect((await api(fake, '/nope/%40me')).status).toBe(404);
     expect(fake.unknownRoutes).toEqual([
