@@ -176,14 +176,21 @@ export function formatProblems(problems: readonly PlanProblem[]): string {
 
 // ---------------------------------------------------------------------------
 // URL encoding: compact, URL-safe, versioned. An activity is its kind's
-// position in the ruleset, then its field values in the order of the kind's
-// field descriptors, the completion date last.
+// position in the ruleset, its completion date, then its field values in the
+// order of the kind's field descriptors. New kinds go last in the ruleset and
+// new fields last in a kind's descriptors, so older links keep their meaning.
+// Version 1 had the completion date after the fields; it is still read.
 
-const VERSION = 1;
+const VERSION = 2;
 
 /** The field names of an activity in link order. */
 export function linkFields(opportunity: AnyOpportunity): string[] {
-  return [...opportunity.fields.map((f) => f.name), COMPLETED_FIELD.name];
+  return [COMPLETED_FIELD.name, ...opportunity.fields.map((f) => f.name)];
+}
+
+/** A version-1 activity's values in today's link order: its last value was the date. */
+function fromVersion1(values: unknown[]): unknown[] {
+  return [values[values.length - 1], ...values.slice(0, -1)];
 }
 
 function trimNulls(values: unknown[]): unknown[] {
@@ -245,7 +252,7 @@ export function decodePlan(encoded: string, ruleset: Ruleset = RULESET): PlanRes
   }
   if (!Array.isArray(data) || data.length < 4) return DAMAGED;
   const [version, today, certifications, activities] = data as unknown[];
-  if (version !== VERSION) {
+  if (version !== VERSION && version !== 1) {
     return {
       ok: false,
       problems: [
@@ -268,7 +275,8 @@ export function decodePlan(encoded: string, ruleset: Ruleset = RULESET): PlanRes
       };
     }),
     activities: activities.map((a: unknown) => {
-      const [kindIndex, ...values] = Array.isArray(a) ? a : [];
+      const [kindIndex, ...stored] = Array.isArray(a) ? a : [];
+      const values = version === 1 ? fromVersion1(stored) : stored;
       // Only a whole number picks a kind: "toString" would find Array.prototype's method.
       const opportunity = Number.isInteger(kindIndex)
         ? opportunities[kindIndex as number]

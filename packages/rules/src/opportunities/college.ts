@@ -26,6 +26,10 @@ const PASSING: readonly Grade[] = ['A+', 'A', 'A-', 'B+', 'B', 'B-', 'C+', 'C'];
 /** S1: "1.0 CECs for every 1.0 college credit hours". */
 const PER_CREDIT_HOUR: Tenths = 10;
 const rate = formatCecs(PER_CREDIT_HOUR);
+/** S4: "An approved petition of this type may result in a maximum of 2.0 CECs." */
+export const COLLEGE_COURSE_MAX: Tenths = 20;
+/** S4: "A certification prep college course will only be awarded up to .5CECs." */
+export const CERT_PREP_MAX: Tenths = 5;
 
 /** "an A", "a B+": the article a letter grade takes when read aloud. */
 function withArticle(grade: Grade): string {
@@ -93,6 +97,16 @@ export const opportunity = defineOpportunity({
       default: true,
     },
     { name: 'title', type: 'text', label: 'Course title', example: 'Anatomy I', optional: true },
+    // Appended after the others: a calculator link holds fields by position.
+    {
+      name: 'certPrep',
+      option: 'cert-prep',
+      type: 'boolean',
+      label: 'A certification-prep course (it prepares for a certification exam)',
+      example: 'false',
+      forValue: true,
+      default: false,
+    },
   ],
   credit(activity) {
     if (!activity.related) {
@@ -112,25 +126,38 @@ export const opportunity = defineOpportunity({
       };
     }
     // One CEC per credit hour (PER_CREDIT_HOUR tenths), so the tenths are the hours' tenths.
-    const tenths = floorTenths(activity.creditHours);
-    return {
-      tenths,
-      reason: `${activity.creditHours} credit hour${activity.creditHours === 1 ? '' : 's'} with ${withArticle(activity.grade)} → ${formatCecs(tenths)} CECs (${rate} per credit hour, S1).`,
-    };
+    const hours = floorTenths(activity.creditHours);
+    const max = activity.certPrep ? CERT_PREP_MAX : COLLEGE_COURSE_MAX;
+    const tenths = Math.min(hours, max);
+    const base = `${activity.creditHours} credit hour${activity.creditHours === 1 ? '' : 's'} with ${withArticle(activity.grade)}`;
+    if (tenths < hours) {
+      return {
+        tenths,
+        reason: activity.certPrep
+          ? `${base}, but a certification-prep college course is awarded at most ${formatCecs(CERT_PREP_MAX)} CECs (S4).`
+          : `${base} → ${formatCecs(hours)} at ${rate} per credit hour (S1), but one college course gives at most ${formatCecs(COLLEGE_COURSE_MAX)} CECs (S4).`,
+      };
+    }
+    return { tenths, reason: `${base} → ${formatCecs(tenths)} CECs (${rate} per credit hour, S1).` };
   },
+  // S4 reviews one college course petition per cycle: the course worth the most counts.
+  repeatKey: () => 'A college course',
+  repeatReason:
+    'ACE reviews only one college course petition per cycle; further ones are cancelled without review (S4).',
   label: (activity) =>
     `${activity.title ?? 'College course'} (${activity.creditHours} credit hour${activity.creditHours === 1 ? '' : 's'}, ${activity.grade})`,
-  value: `${rate} CEC per college credit hour, with a grade of C or higher`,
+  value: `${rate} CEC per college credit hour with a grade of C or higher, at most ${formatCecs(COLLEGE_COURSE_MAX)} for one course (${formatCecs(CERT_PREP_MAX)} for a certification-prep course), one course per cycle`,
   description:
     'A college course in exercise science, anatomy, or a health- or fitness-related subject, passed with a C or better.',
-  evidence: 'An official transcript showing the course, its credit hours, the grade and the date.',
+  evidence:
+    'An official transcript showing your name, the accredited college or university, the semester, the course and its grade (S4). College credit is submitted to ACE by petition, with the transcript.',
   source: {
     id: 'S1',
     quote:
       'Attending college. Earning a grade of “C” or higher in any exercise science, anatomy or health- and fitness-related course will transfer 1.0 CECs for every 1.0 college credit hours.',
   },
   interpretation:
-    'A "C" or higher means A+ through C; C-, D, F and pass/fail grades earn nothing here (a pass shows no letter grade). Fractional credit hours are credited down to the tenth (1.25 hours → 1.2 CECs). Semester and quarter hours are not told apart by the source: we use the number on the transcript.',
+    'A "C" or higher means A+ through C; C-, D, F and pass/fail grades earn nothing here (a pass shows no letter grade). Fractional credit hours are credited down to the tenth (1.25 hours → 1.2 CECs). Semester and quarter hours are not told apart by the source: we use the number on the transcript. S4 reviews one college course per cycle: if you list several, we count the one worth the most and show the others as not counted.',
   question: {
     keywords: [
       'college',

@@ -37,8 +37,27 @@ export const opportunity = defineOpportunity({
         { value: '2yr', label: `${CPR_TERMS['2yr'].label} certificate` },
       ],
     },
+    {
+      name: 'skills',
+      type: 'choice',
+      label: 'Live skills check',
+      help: 'ACE requires a course with an in-person skills check (S2, S6)',
+      example: 'in-person',
+      optional: true,
+      choices: [
+        { value: 'in-person', label: 'In person or blended, with a live skills check' },
+        { value: 'online-only', label: 'Online only, no live skills check' },
+      ],
+    },
   ],
   credit(activity) {
+    if (activity.skills === 'online-only') {
+      return {
+        tenths: 0,
+        reason:
+          'An online-only CPR/AED course has no live skills check, which ACE requires (S2, S6): we count it neither for CECs nor as your current CPR/AED certificate.',
+      };
+    }
     const term = CPR_TERMS[activity.term];
     return {
       tenths: term.tenths,
@@ -56,9 +75,16 @@ export const opportunity = defineOpportunity({
       'Renewing CPR/AED. A one-year CPR/AED certification will merit a total of 0.2 CECs, while a two-year certification is worth 0.4 CECs.',
   },
   interpretation:
-    'We treat a certificate as valid for its length (1 or 2 years) from its completion date when checking that it is current on your expiration date; the date printed on your card is what counts.',
+    'We treat a certificate as valid for its length (1 or 2 years) from its completion date when checking that it is current on your expiration date; the date printed on your card is what counts. An online-only course (no live skills check) is not accepted by ACE (S2, S6), so we credit it nothing; when you do not say how the course was taught, the checklist asks you to make sure it had a live skills check.',
+  notes: [
+    {
+      source: 'S3',
+      quote: 'Yes. You can earn 0.2 CEC each for CPR, AED, and First-Aid.',
+      text: `An older ACE FAQ (S3) gives 0.2 CEC each for CPR, AED and First Aid instead. The two pages disagree and neither is dated against the other: we follow S1 for CPR/AED (${oneYear} for a 1-year, ${twoYears} for a 2-year certificate) and credit First Aid separately, as S3's.`,
+    },
+  ],
   question: {
-    keywords: ['cpr', 'aed', 'cpr/aed', 'first aid', 'resuscitation', 'defibrillator'],
+    keywords: ['cpr', 'aed', 'cpr/aed', 'resuscitation', 'defibrillator'],
     examples: ['cpr 2yr', 'CPR/AED 1 year', 'two-year CPR'],
     answer(text) {
       const term = termFromText(text);

@@ -8,6 +8,7 @@ import * as aceCertification from './ace-certification.js';
 import * as approvedCourse from './approved-course.js';
 import * as college from './college.js';
 import * as cprAed from './cpr-aed.js';
+import * as firstAid from './first-aid.js';
 import * as mentoring from './mentoring.js';
 import * as nccaCertification from './ncca-certification.js';
 import type { AnyOpportunity } from './opportunity.js';
@@ -24,7 +25,8 @@ export type Activity =
   | publication.PublicationActivity
   | mentoring.MentoringActivity
   | approvedCourse.ApprovedCourseActivity
-  | petition.PetitionActivity;
+  | petition.PetitionActivity
+  | firstAid.FirstAidActivity;
 
 export type OpportunityId = Activity['kind'];
 
@@ -49,6 +51,8 @@ export const RULESET: Ruleset = {
     { opportunity: mentoring.opportunity, since: '2013-05-01' },
     { opportunity: approvedCourse.opportunity, since: '2013-05-01' },
     { opportunity: petition.opportunity, since: '2013-05-01' },
+    // New opportunities go last: a calculator link names a kind by its position.
+    { opportunity: firstAid.opportunity, since: '2013-05-01' },
   ],
 };
 

@@ -51,6 +51,9 @@ export const opportunity = defineOpportunity({
     };
   },
   label: (activity) => `Certification: ${activity.name}`,
+  // The same certification entered twice is one certification.
+  repeatKey: (activity) => `The certification "${activity.name.trim().replace(/\s+/g, ' ').toUpperCase()}"`,
+  repeatReason: 'One certification earns its credit once, however often it is entered.',
   value: `${cecs} for each certification`,
   description:
     'A fitness-related certification from a separate (non-ACE) provider whose certification is accredited by the NCCA.',
@@ -60,7 +63,7 @@ export const opportunity = defineOpportunity({
     quote:
       'Broadening. Obtaining a fitness-related certification from a separate NCCA-accredited provider is worth 0.5 CECs toward your ACE certification renewal.',
   },
-  interpretation: `This counts only if the certification itself is NCCA-accredited: we cannot check that for you. The source states no limit per cycle, so we credit ${cecs} for each one.`,
+  interpretation: `This counts only if the certification itself is NCCA-accredited: we cannot check that for you. The source states no limit per cycle, so we credit ${cecs} for each different certification; the same one entered twice counts once.`,
   question: {
     // A call marked pure (not a spread) so bundlers can drop the guide where only the rule is used.
     keywords: /* @__PURE__ */ [

@@ -41,8 +41,14 @@ export interface Opportunity<Activity extends { kind: string; completed: IsoDate
   credit(activity: Activity, context: CreditContext): Credit;
   /** A short label for one recorded activity, e.g. "2-year CPR/AED certificate". */
   label(activity: Activity): string;
-  /** Activities with the same key count once per cycle (S2: a course cannot be repeated). */
+  /**
+   * Activities with the same key count once per cycle, the one worth the most
+   * (S2: a course cannot be repeated). The key names the thing in a sentence:
+   * "CA23456", "A college course".
+   */
   repeatKey?(activity: Activity): string | null;
+  /** Why only one counts, with its source; default: S2's rule against repeating a course. */
+  repeatReason?: string;
 
   /** The value in one line, e.g. "0.2 for a 1-year certificate, 0.4 for a 2-year certificate". */
   value: string;
@@ -54,6 +60,8 @@ export interface Opportunity<Activity extends { kind: string; completed: IsoDate
   source: { id: SourceId; quote: string };
   /** How we read the source where it is ambiguous (each S1 sentence leaves something open); shown to users. */
   interpretation: string;
+  /** Other sources that say something else, shown beside the rule (never as the rule). */
+  notes?: readonly { source: SourceId; quote: string; text: string }[];
   /** Free-text question support: words that point here, and how to answer from the text. */
   question: {
     keywords: readonly string[];

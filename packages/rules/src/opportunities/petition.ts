@@ -28,6 +28,14 @@ export const opportunity = defineOpportunity({
       help: 'Requested, or approved once ACE decides',
       example: '0.5',
     },
+    // Appended after the others: a calculator link holds fields by position.
+    {
+      name: 'ethics',
+      type: 'boolean',
+      label: 'Covers professional conduct and ethics',
+      example: 'false',
+      default: false,
+    },
   ],
   credit(activity) {
     const tenths = exactTenths(activity.cecs) ?? 0;

@@ -16,6 +16,9 @@ export const opportunity = defineOpportunity({
     reason: `Publishing a fitness-related article, book or peer-reviewed paper earns ${cecs} CECs (S1).`,
   }),
   label: (activity) => `Publication: ${activity.title}`,
+  // The same publication entered twice is one publication.
+  repeatKey: (activity) => `The publication "${activity.title.trim().replace(/\s+/g, ' ').toLowerCase()}"`,
+  repeatReason: 'One publication earns its credit once, however often it is entered.',
   value: `${cecs} for a publication`,
   description: 'A fitness-related article or book, or a paper in a peer-reviewed journal.',
   evidence: 'A copy or link of the publication, showing you as author and the publication date.',
@@ -24,7 +27,7 @@ export const opportunity = defineOpportunity({
     quote:
       'Publishing. Publishing fitness-related articles or books or in peer-reviewed journals can net you 0.5 CECs.',
   },
-  interpretation: `The source gives ${cecs} CECs without saying per what or how often: we credit ${cecs} for each publication and show no limit per cycle; ACE may decide differently.`,
+  interpretation: `The source gives ${cecs} CECs without saying per what or how often: we credit ${cecs} for each different publication (the same title entered twice counts once) and show no limit per cycle; ACE may decide differently.`,
   question: {
     keywords: [
       'publish',
