@@ -37,3 +37,15 @@ export const SUBMISSION_STEPS = [
       'If you have completed a course that’s not currently ACE-approved, you can submit a petition form online, along with the necessary supporting documentation, to potentially receive credit.',
   },
 ] as const;
+
+/** For activities whose reporting none of our sources describes: we say so instead of guessing. */
+export const HOW_UNSTATED =
+  'Our sources do not say how ACE wants this reported: ask ACE, and keep the evidence.';
+
+/** S1's steps in one line, for an approved course. */
+export const HOW_COURSE_NUMBER =
+  'In your ACE account, open “My CECs”, enter the course number from the certificate and the completion date (MM/DD/YYYY), then “Add CECs” (S1).';
+
+/** S4's petition, in one line. */
+export const HOW_PETITION =
+  'Submit a petition online in your ACE account with the supporting documents; ACE reviews it within 30 days of receipt (S4). Only completed courses can be petitioned.';

@@ -1,4 +1,5 @@
 import { CREDENTIAL_CHOICES, credentialName } from '../credentials.js';
+import { HOW_UNSTATED } from '../submission.js';
 import { formatCecs, REQUIRED_TENTHS } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
 
@@ -62,6 +63,12 @@ export const opportunity = defineOpportunity({
       tenths: REQUIRED_TENTHS,
       explanation: `An extra ACE certification meets the whole ${required} CEC requirement of your other ACE certification(s) whose current cycle includes the day you earn it.`,
     }),
+  },
+  suggest: {
+    adds: 'rest',
+    effort: 3,
+    text: `Earn another ACE certification: it meets the whole ${required} CEC requirement of this one.`,
+    how: HOW_UNSTATED,
   },
   examples: [{ activity: { kind: 'ace-certification', credential: 'health-coach' } }],
 });

@@ -1,6 +1,7 @@
 import { checkCourseNumber, findCourseNumber } from '../course-number.js';
 import { formatUsDate } from '../dates.js';
 import { ETHICS_REQUIRED_FROM, ETHICS_TENTHS } from '../requirements.js';
+import { HOW_COURSE_NUMBER } from '../submission.js';
 import { exactTenths, formatCecs } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
 
@@ -95,6 +96,12 @@ export const opportunity = defineOpportunity({
         options: [],
       };
     },
+  },
+  suggest: {
+    adds: 'rest',
+    effort: 1,
+    text: 'Take ACE-approved courses for the CECs you still need: each one is worth what its certificate says.',
+    how: HOW_COURSE_NUMBER,
   },
   examples: [
     { activity: { kind: 'approved-course', courseNumber: 'CA23456', cecs: 0.7, ethics: false } },

@@ -1,3 +1,4 @@
+import { HOW_PETITION } from '../submission.js';
 import { floorTenths, formatCecs, type Tenths } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
 
@@ -138,7 +139,10 @@ export const opportunity = defineOpportunity({
           : `${base} → ${formatCecs(hours)} at ${rate} per credit hour (S1), but one college course gives at most ${formatCecs(COLLEGE_COURSE_MAX)} CECs (S4).`,
       };
     }
-    return { tenths, reason: `${base} → ${formatCecs(tenths)} CECs (${rate} per credit hour, S1).` };
+    return {
+      tenths,
+      reason: `${base} → ${formatCecs(tenths)} CECs (${rate} per credit hour, S1).`,
+    };
   },
   // S4 reviews one college course petition per cycle: the course worth the most counts.
   repeatKey: () => 'A college course',
@@ -207,14 +211,28 @@ export const opportunity = defineOpportunity({
       };
     },
   },
+  suggest: {
+    adds: COLLEGE_COURSE_MAX,
+    effort: 3,
+    text: `Pass a college course in exercise science, anatomy or a health or fitness subject with a C or better: up to ${formatCecs(COLLEGE_COURSE_MAX)} CECs for one course per cycle.`,
+    how: `${HOW_PETITION} Include your transcript.`,
+  },
   examples: [
-    { activity: { kind: 'college', creditHours: 3, grade: 'B', related: true } },
+    { activity: { kind: 'college', creditHours: 2, grade: 'B', related: true, certPrep: false } },
     {
-      activity: { kind: 'college', creditHours: 1.25, grade: 'A', related: true },
+      activity: { kind: 'college', creditHours: 3, grade: 'A', related: true, certPrep: false },
+      note: `One course gives at most ${formatCecs(COLLEGE_COURSE_MAX)} (S4).`,
+    },
+    {
+      activity: { kind: 'college', creditHours: 3, grade: 'A', related: true, certPrep: true },
+      note: `A certification-prep course gives at most ${formatCecs(CERT_PREP_MAX)} (S4).`,
+    },
+    {
+      activity: { kind: 'college', creditHours: 1.25, grade: 'A', related: true, certPrep: false },
       note: 'Rounded down to the tenth.',
     },
-    { activity: { kind: 'college', creditHours: 3, grade: 'C-', related: true } },
-    { activity: { kind: 'college', creditHours: 3, grade: 'A', related: false } },
+    { activity: { kind: 'college', creditHours: 3, grade: 'C-', related: true, certPrep: false } },
+    { activity: { kind: 'college', creditHours: 3, grade: 'A', related: false, certPrep: false } },
   ],
 });
 export type CollegeActivity = typeof opportunity extends Opportunity<infer A> ? A : never;

@@ -1,3 +1,4 @@
+import { HOW_UNSTATED } from '../submission.js';
 import { formatCecs } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
 
@@ -104,6 +105,12 @@ export const opportunity = defineOpportunity({
         ],
       };
     },
+  },
+  suggest: {
+    adds: CPR_TERMS['2yr'].tenths,
+    effort: 1,
+    text: `Renew your adult CPR/AED certification in a course with a live skills check: a 2-year card adds ${twoYears} CECs.`,
+    how: HOW_UNSTATED,
   },
   examples: [
     { activity: { kind: 'cpr-aed', term: '1yr' } },

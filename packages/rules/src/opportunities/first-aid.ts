@@ -1,3 +1,4 @@
+import { HOW_UNSTATED } from '../submission.js';
 import { formatCecs, type Tenths } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
 
@@ -40,6 +41,12 @@ export const opportunity = defineOpportunity({
       tenths: FIRST_AID,
       explanation: `An ACE FAQ (S3) credits a First Aid re-certification with ${cecs} CECs; S1 does not list First Aid.`,
     }),
+  },
+  suggest: {
+    adds: FIRST_AID,
+    effort: 1,
+    text: `Renew your First Aid certification: ${cecs} CECs according to S3 (S1 does not list it).`,
+    how: HOW_UNSTATED,
   },
   examples: [{ activity: { kind: 'first-aid' } }],
 });

@@ -1,3 +1,4 @@
+import { HOW_UNSTATED } from '../submission.js';
 import { formatCecs, type Tenths } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
 
@@ -52,6 +53,12 @@ export const opportunity = defineOpportunity({
       tenths: 1,
       explanation: `Fitness-related community outreach may be worth ${cecs} CECs per renewal cycle.`,
     }),
+  },
+  suggest: {
+    adds: OUTREACH,
+    effort: 1,
+    text: `Do fitness-related community outreach, such as mentoring or volunteering: ${cecs} CECs, once per cycle.`,
+    how: HOW_UNSTATED,
   },
   examples: [{ activity: { kind: 'mentoring', title: 'Youth running club' } }],
 });

@@ -1,3 +1,4 @@
+import { HOW_PETITION } from '../submission.js';
 import { formatCecs, type Tenths } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
 
@@ -52,7 +53,8 @@ export const opportunity = defineOpportunity({
   },
   label: (activity) => `Certification: ${activity.name}`,
   // The same certification entered twice is one certification.
-  repeatKey: (activity) => `The certification "${activity.name.trim().replace(/\s+/g, ' ').toUpperCase()}"`,
+  repeatKey: (activity) =>
+    `The certification "${activity.name.trim().replace(/\s+/g, ' ').toUpperCase()}"`,
   repeatReason: 'One certification earns its credit once, however often it is entered.',
   value: `${cecs} for each certification`,
   description:
@@ -83,6 +85,12 @@ export const opportunity = defineOpportunity({
       tenths: BROADENING,
       explanation: `A fitness-related certification from a separate NCCA-accredited provider is worth ${cecs} CECs — check that the certification is NCCA-accredited.`,
     }),
+  },
+  suggest: {
+    adds: BROADENING,
+    effort: 3,
+    text: `Earn a fitness certification from another NCCA-accredited provider: ${cecs} CECs.`,
+    how: HOW_PETITION,
   },
   examples: [{ activity: { kind: 'ncca-certification', name: 'NSCA-CPT' } }],
 });

@@ -72,6 +72,20 @@ export interface Opportunity<Activity extends { kind: string; completed: IsoDate
   };
   /** Worked examples for the guide: an activity (without its date) and what it gives. */
   examples: readonly { activity: Omit<Activity, 'completed'>; note?: string }[];
+  /** How the renewal planner suggests one more of these; absent when it never does. */
+  suggest?: Suggestion;
+}
+
+/** One more activity of a kind, as the renewal planner offers it (see next.ts). */
+export interface Suggestion {
+  /** What one more adds before limits, or 'rest' when it can be as much as is missing (a course's CECs). */
+  adds: Tenths | 'rest';
+  /** Ties in what a step adds go to the lighter effort: 1 an afternoon, 2 weeks, 3 months. */
+  effort: 1 | 2 | 3;
+  /** What to do, in a sentence. */
+  text: string;
+  /** How to report it to ACE, with the source, or that our sources do not say. */
+  how: string;
 }
 
 /** An opportunity from its description: the schema is derived from its fields. */

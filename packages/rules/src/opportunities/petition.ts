@@ -1,3 +1,4 @@
+import { HOW_PETITION } from '../submission.js';
 import { exactTenths, formatCecs } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
 
@@ -79,9 +80,15 @@ export const opportunity = defineOpportunity({
       options: [],
     }),
   },
+  suggest: {
+    adds: 'rest',
+    effort: 2,
+    text: 'Petition a completed course that is not ACE-approved: ACE decides what it is worth.',
+    how: HOW_PETITION,
+  },
   examples: [
-    { activity: { kind: 'petition', title: 'Pilates mat course', status: 'pending', cecs: 0.5 } },
-    { activity: { kind: 'petition', title: 'Pilates mat course', status: 'approved', cecs: 0.5 } },
+    { activity: { kind: 'petition', title: 'Pilates mat course', status: 'pending', cecs: 0.5, ethics: false } },
+    { activity: { kind: 'petition', title: 'Pilates mat course', status: 'approved', cecs: 0.5, ethics: false } },
   ],
 });
 export type PetitionActivity = typeof opportunity extends Opportunity<infer A> ? A : never;

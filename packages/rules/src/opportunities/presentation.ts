@@ -1,3 +1,4 @@
+import { HOW_UNSTATED } from '../submission.js';
 import { formatCecs, type Tenths } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
 
@@ -52,6 +53,12 @@ export const opportunity = defineOpportunity({
       tenths: PRESENTING,
       explanation: `A professional presentation related to the health and fitness industry earns up to ${cecs} CECs per renewal cycle.`,
     }),
+  },
+  suggest: {
+    adds: PRESENTING,
+    effort: 2,
+    text: `Give a professional presentation on a health or fitness subject: ${cecs} CECs, once per cycle.`,
+    how: HOW_UNSTATED,
   },
   examples: [{ activity: { kind: 'presentation', title: 'Cueing for older adults' } }],
 });

@@ -1,3 +1,4 @@
+import { HOW_UNSTATED } from '../submission.js';
 import { formatCecs, type Tenths } from '../units.js';
 import { defineOpportunity, type Opportunity } from './opportunity.js';
 
@@ -17,7 +18,8 @@ export const opportunity = defineOpportunity({
   }),
   label: (activity) => `Publication: ${activity.title}`,
   // The same publication entered twice is one publication.
-  repeatKey: (activity) => `The publication "${activity.title.trim().replace(/\s+/g, ' ').toLowerCase()}"`,
+  repeatKey: (activity) =>
+    `The publication "${activity.title.trim().replace(/\s+/g, ' ').toLowerCase()}"`,
   repeatReason: 'One publication earns its credit once, however often it is entered.',
   value: `${cecs} for a publication`,
   description: 'A fitness-related article or book, or a paper in a peer-reviewed journal.',
@@ -47,6 +49,12 @@ export const opportunity = defineOpportunity({
       tenths: 5,
       explanation: `Publishing a fitness-related article, book or peer-reviewed journal paper can earn ${cecs} CECs.`,
     }),
+  },
+  suggest: {
+    adds: PUBLISHING,
+    effort: 3,
+    text: `Publish a fitness article, book or peer-reviewed paper: ${cecs} CECs.`,
+    how: HOW_UNSTATED,
   },
   examples: [{ activity: { kind: 'publication', title: 'Strength after 60' } }],
 });
