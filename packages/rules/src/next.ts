@@ -268,15 +268,18 @@ export function nextSteps(e: CertificationEvaluation, plan: Plan): NextSteps {
     if (item.kind === 'college' && item.counted > 0) once.add('college');
   }
 
+  // In grace or after it, the late-renewal facts come first: they rule everything else.
   const steps =
     e.status === 'expired'
       ? lateSteps(e, remaining)
       : [
           ...(late ? lateSteps(e, remaining) : []),
-          ...requiredSteps(e, shown),
-          ...(late ? [] : extraCertification(e, plan, remaining)),
-          ...(late ? [] : optional(e, remaining, used, once)),
-        ].sort(byWhatTheyAdd);
+          ...[
+            ...requiredSteps(e, shown),
+            ...(late ? [] : extraCertification(e, plan, remaining)),
+            ...(late ? [] : optional(e, remaining, used, once)),
+          ].sort(byWhatTheyAdd),
+        ];
   const flagged = late ? [] : flags(e, plan, shown);
   const all = [...steps, ...flagged];
   return {

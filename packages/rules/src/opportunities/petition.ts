@@ -87,8 +87,24 @@ export const opportunity = defineOpportunity({
     how: HOW_PETITION,
   },
   examples: [
-    { activity: { kind: 'petition', title: 'Pilates mat course', status: 'pending', cecs: 0.5, ethics: false } },
-    { activity: { kind: 'petition', title: 'Pilates mat course', status: 'approved', cecs: 0.5, ethics: false } },
+    {
+      activity: {
+        kind: 'petition',
+        title: 'Pilates mat course',
+        status: 'pending',
+        cecs: 0.5,
+        ethics: false,
+      },
+    },
+    {
+      activity: {
+        kind: 'petition',
+        title: 'Pilates mat course',
+        status: 'approved',
+        cecs: 0.5,
+        ethics: false,
+      },
+    },
   ],
 });
 export type PetitionActivity = typeof opportunity extends Opportunity<infer A> ? A : never;
