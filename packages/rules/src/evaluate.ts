@@ -5,6 +5,7 @@
 import { type CredentialId, credentialName } from './credentials.js';
 import { type Cycle, cycleOf, cycleWarnings, inCycle, type Status, statusOn } from './cycle.js';
 import { addYears, formatUsDate, type IsoDate, todayIso } from './dates.js';
+import { type NextSteps, nextSteps } from './next.js';
 import {
   type Activity,
   getEntry,
@@ -84,6 +85,8 @@ export interface CertificationEvaluation {
   checklist: ChecklistItem[];
   items: EvaluatedItem[];
   warnings: string[];
+  /** What to do next: the steps that would close the gap (see next.ts). */
+  next: NextSteps;
 }
 
 export interface PlanEvaluation {
@@ -189,7 +192,7 @@ function evaluateCertification(
   certification: Certification,
   activities: readonly Activity[],
   today: IsoDate,
-): CertificationEvaluation {
+): Omit<CertificationEvaluation, 'next'> {
   const cycle = cycleOf(certification);
   // Credit each activity, then apply repeats and limits in date order; on the
   // same day the larger credit goes first, so the plan's order never matters.
@@ -300,7 +303,10 @@ export function evaluatePlan(
   }
   return {
     today,
-    certifications: plan.certifications.map((c) => evaluateCertification(c, activities, today)),
+    certifications: plan.certifications.map((c) => {
+      const evaluation = evaluateCertification(c, activities, today);
+      return { ...evaluation, next: nextSteps(evaluation, plan) };
+    }),
     activities: activities.map((activity, index) => ({
       index,
       label: getOpportunity(activity.kind).label(activity),

@@ -64,7 +64,13 @@ export {
   optionName,
   TEXT_MAX,
 } from './fields.js';
-export { GRADES, type Grade } from './opportunities/college.js';
+export {
+  type NextStep,
+  type NextSteps,
+  nextSteps,
+  PETITION_REVIEW_DAYS,
+} from './next.js';
+export { CERT_PREP_MAX, COLLEGE_COURSE_MAX, GRADES, type Grade } from './opportunities/college.js';
 export { CPR_TERMS, type CprTerm } from './opportunities/cpr-aed.js';
 export {
   type Activity,
@@ -109,7 +115,12 @@ export {
 } from './question.js';
 export { ETHICS_REQUIRED_FROM, ETHICS_TENTHS, RENEWAL_REQUIREMENT } from './requirements.js';
 export { FACTS, SOURCES, type Source, type SourceId } from './sources.js';
-export { SUBMISSION_STEPS } from './submission.js';
+export {
+  HOW_COURSE_NUMBER,
+  HOW_PETITION,
+  HOW_UNSTATED,
+  SUBMISSION_STEPS,
+} from './submission.js';
 export { CHECKLIST_LABELS, deadlineSentence, progressSentence, STATUS_LABELS } from './summary.js';
 export {
   exactTenths,

@@ -43,10 +43,13 @@ export interface NextSteps {
   fastest: { steps: { id: string; adds: Tenths }[]; text: string };
 }
 
+/** A certification's evaluation, before its next steps are added. */
+type Evaluated = Omit<CertificationEvaluation, 'next'>;
+
 const BY_ID = new Map(OPPORTUNITIES.map((o) => [o.id, o]));
 
 function optional(
-  e: CertificationEvaluation,
+  e: Evaluated,
   remaining: Tenths,
   used: ReadonlyMap<OpportunityId, Tenths>,
   once: ReadonlySet<OpportunityId>,
@@ -79,7 +82,7 @@ function optional(
 }
 
 /** What the required checklist items ask for. */
-function requiredSteps(e: CertificationEvaluation, deadline: string): NextStep[] {
+function requiredSteps(e: Evaluated, deadline: string): NextStep[] {
   const steps: NextStep[] = [];
   const cpr = e.checklist.find((c) => c.id === 'cpr-aed');
   if (cpr && cpr.state === 'missing') {
@@ -110,7 +113,7 @@ function requiredSteps(e: CertificationEvaluation, deadline: string): NextStep[]
 }
 
 /** Facts about recorded entries that change what can still count. */
-function flags(e: CertificationEvaluation, plan: Plan, deadline: string): NextStep[] {
+function flags(e: Evaluated, plan: Plan, deadline: string): NextStep[] {
   const steps: NextStep[] = [];
   for (const item of e.items) {
     const activity = plan.activities[item.index];
@@ -146,7 +149,7 @@ function flags(e: CertificationEvaluation, plan: Plan, deadline: string): NextSt
 }
 
 /** A second ACE certification first earned inside this cycle meets the requirement (S1), if it is recorded. */
-function extraCertification(e: CertificationEvaluation, plan: Plan, remaining: Tenths): NextStep[] {
+function extraCertification(e: Evaluated, plan: Plan, remaining: Tenths): NextStep[] {
   const recorded = new Set(
     plan.activities.flatMap((a) => (a.kind === 'ace-certification' ? [a.credential] : [])),
   );
@@ -176,7 +179,7 @@ function extraCertification(e: CertificationEvaluation, plan: Plan, remaining: T
 }
 
 /** The grace period and after: what is still possible, in plain words. */
-function lateSteps(e: CertificationEvaluation, remaining: Tenths): NextStep[] {
+function lateSteps(e: Evaluated, remaining: Tenths): NextStep[] {
   const expired = formatUsDate(e.cycle.end);
   const graceEnds = formatUsDate(e.graceEnds);
   if (e.status === 'expired') {
@@ -253,7 +256,7 @@ function fastestWay(steps: readonly NextStep[], remaining: Tenths): NextSteps['f
 }
 
 /** The planner for one evaluated certification of `plan`. */
-export function nextSteps(e: CertificationEvaluation, plan: Plan): NextSteps {
+export function nextSteps(e: Evaluated, plan: Plan): NextSteps {
   const remaining = e.remainingAfterPlanned;
   const late = e.status === 'grace' || e.status === 'expired';
   const deadline = e.status === 'grace' ? e.graceEnds : e.cycle.end;
