@@ -92,7 +92,7 @@ function requiredSteps(e: Evaluated, deadline: string): NextStep[] {
       opportunity: 'cpr-aed',
       required: true,
       adds: typeof suggest?.adds === 'number' ? suggest.adds : 0,
-      text: `${cpr.detail} It must still be current on ${deadline}.`,
+      text: `${suggest?.text ?? 'Renew your adult CPR/AED certification.'} It must still be current on ${deadline} (S2, S6).`,
       how: suggest?.how ?? HOW_UNSTATED,
       activity: { kind: 'cpr-aed', term: '2yr', skills: 'in-person' },
     });
@@ -214,13 +214,17 @@ function lateSteps(e: Evaluated, remaining: Tenths): NextStep[] {
 
 function byWhatTheyAdd(a: NextStep, b: NextStep): number {
   if (a.required !== b.required) return a.required ? -1 : 1;
-  const effort = (s: NextStep) =>
-    (s.opportunity && s.id.startsWith('more:') ? BY_ID.get(s.opportunity)?.suggest?.effort : 0) ??
-    0;
-  return b.adds - a.adds || effort(a) - effort(b);
+  return b.adds - a.adds || effortOf(a) - effortOf(b);
 }
 
-/** The required steps, then the biggest additions until nothing is missing. */
+function effortOf(step: NextStep): number {
+  return (step.opportunity && BY_ID.get(step.opportunity)?.suggest?.effort) || 0;
+}
+
+/**
+ * The required steps, then the fewest others: while something is missing,
+ * the lightest step that closes what is left, else the one that adds most.
+ */
 function fastestWay(steps: readonly NextStep[], remaining: Tenths): NextSteps['fastest'] {
   const path: { step: NextStep; adds: Tenths }[] = [];
   let left = remaining;
@@ -230,9 +234,11 @@ function fastestWay(steps: readonly NextStep[], remaining: Tenths): NextSteps['f
       left -= step.adds;
     }
   }
-  for (const step of steps) {
-    if (left <= 0) break;
-    if (step.required || step.adds <= 0) continue;
+  const open = steps.filter((s) => !s.required && s.adds > 0);
+  while (left > 0 && open.length > 0) {
+    const closing = open.filter((s) => s.adds >= left).sort((a, b) => effortOf(a) - effortOf(b));
+    const step = closing[0] ?? open.reduce((best, s) => (s.adds > best.adds ? s : best));
+    open.splice(open.indexOf(step), 1);
     const adds = Math.min(step.adds, left);
     path.push({ step, adds });
     left -= adds;
@@ -245,7 +251,7 @@ function fastestWay(steps: readonly NextStep[], remaining: Tenths): NextSteps['f
   }
   const words = path.map(({ step, adds }) => {
     const name = step.opportunity ? BY_ID.get(step.opportunity)?.name : null;
-    const what = step.id === 'ethics' ? 'an ethics course' : (name ?? step.id).toLowerCase();
+    const what = step.id === 'ethics' ? 'an ethics course' : (name ?? step.id);
     return adds > 0 ? `${what} (${formatCecs(adds)})` : what;
   });
   const text =

@@ -9,6 +9,7 @@ import {
 } from '@cec/rules';
 import type { Person } from '../members/person.js';
 import { DISCLAIMER, discordDate, discordRelative, fitLines, plain } from './format.js';
+import { blockers, stepLine } from './next.js';
 import { COLORS, LIMITS, type Reply } from './payload.js';
 import { progressBar } from './progress.js';
 
@@ -43,12 +44,18 @@ function daysText(c: CertificationEvaluation): string {
   return STATUS_LABELS[c.status].toLowerCase();
 }
 
+/** " · ⛔ needs CPR/AED": a member whose CECs may be enough but who cannot renew yet. */
+function blocked(c: CertificationEvaluation): string {
+  const open = blockers(c.next);
+  return open.length > 0 ? ` · ⛔ needs ${open.join(' and ')}` : '';
+}
+
 function boardLine(row: BoardRow): string {
   const name = `**${plain(row.member.name)}**`;
   if (row.evaluation.certifications.length === 0) return `${name}: no certification registered`;
   const certs = row.evaluation.certifications.map(
     (c) =>
-      `\`${progressBar(c.earned, c.planned, c.required)}\` ${formatCecs(c.earned)}/${formatCecs(c.required)} ${c.ready ? '✅' : ''} · ${daysText(c)} · ${c.name.replace(/^ACE Certified /, '')}`,
+      `\`${progressBar(c.earned, c.planned, c.required)}\` ${formatCecs(c.earned)}/${formatCecs(c.required)} ${c.ready ? '✅' : ''} · ${daysText(c)} · ${c.name.replace(/^ACE Certified /, '')}${blocked(c)}`,
   );
   return `${name}\n${certs.join('\n')}`;
 }
@@ -122,8 +129,11 @@ export function renderReminder(
         .filter((c) => c.state === 'missing')
         .map((c) => ` Still missing: ${c.label}.`)
         .join('')}`;
+  const next = certification.ready
+    ? ''
+    : `\nNext: ${certification.next.steps.slice(0, 2).map(stepLine).join('\n')}`;
   return {
     ephemeral: false,
-    content: `⏰ ${headline}\n${todo}\nDetails: \`/progress\` · expiration date ${formatUsDate(certification.cycle.end)}${certification.cycle.estimated ? ' (estimated)' : ''}.`,
+    content: `⏰ ${headline}\n${todo}${next}\nDetails: \`/progress\` · expiration date ${formatUsDate(certification.cycle.end)}${certification.cycle.estimated ? ' (estimated)' : ''}.`,
   };
 }

@@ -30,6 +30,7 @@ import {
   plain,
   truncate,
 } from './format.js';
+import { nextField } from './next.js';
 import { COLORS, type Embed, type EmbedField, LIMITS, type Reply } from './payload.js';
 
 const BAR_CELLS = 10;
@@ -130,6 +131,7 @@ export function certificationEmbed(evaluation: CertificationEvaluation): Embed {
   if (evaluation.warnings.length > 0) {
     fields.push({ name: 'Note', value: fitLines(evaluation.warnings.map((w) => `⚠️ ${w}`)) });
   }
+  fields.push(nextField(evaluation.next));
   return {
     title: truncate(evaluation.name, LIMITS.embedTitle),
     color: color(evaluation),

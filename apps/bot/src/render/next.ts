@@ -1,0 +1,28 @@
+/** The renewal planner's steps (from `evaluatePlan`'s `next`) as message lines. */
+import { formatCecs, type NextStep, type NextSteps } from '@cec/rules';
+import { fitLines, plain } from './format.js';
+import type { EmbedField } from './payload.js';
+
+/** "❗ Renew your CPR/AED … (+0.4)": required steps are marked, what a step adds is shown. */
+export function stepLine(step: NextStep): string {
+  const adds = step.adds > 0 ? ` (+${formatCecs(step.adds)})` : '';
+  return `${step.required ? '❗' : '•'} ${plain(step.text)}${adds}`;
+}
+
+/** `/progress`'s last field: the fastest way first, then every step. */
+export function nextField(next: NextSteps): EmbedField {
+  return {
+    name: 'What to do next',
+    value: fitLines([`**${plain(next.fastest.text)}**`, ...next.steps.map(stepLine)]),
+  };
+}
+
+/** What a board line says blocks a member: the required items still open, in short. */
+const BLOCKERS: Record<string, string> = { 'cpr-aed': 'CPR/AED', ethics: 'ethics hour' };
+
+export function blockers(next: NextSteps): string[] {
+  return next.steps.flatMap((s) => {
+    const name = s.required ? BLOCKERS[s.id] : undefined;
+    return name ? [name] : [];
+  });
+}
