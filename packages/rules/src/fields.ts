@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { checkCourseNumber } from './course-number.js';
 import { DATE_FORMAT_HINT, type IsoDate, parseDate } from './dates.js';
-import { exactTenths } from './units.js';
+import { exactTenths, formatCecs } from './units.js';
 
 interface FieldBase<Name extends string = string> {
   /** The plan's field name, e.g. "creditHours". */
@@ -164,12 +164,19 @@ export function dateField(what: string) {
   );
 }
 
-/** A positive amount of CECs that is a whole number of tenths (0.7, 1.5 — not 0.75). */
+/** The most CECs one certificate or petition may claim: five whole cycles' worth is surely a typo. */
+export const MAX_CECS_TENTHS = 100;
+
+/** A positive amount of CECs that is a whole number of tenths (0.7, 1.5 — not 0.75), at most 10.0. */
 export function cecsField(what: string) {
   return z.number(fieldError(what, 'a number of CECs, like 0.5')).check(
     // At least one tenth: 1e-320 is "positive" but rounds to 0.0.
     z.refine((value) => (exactTenths(value) ?? 0) >= 1, {
       message: `${what} must be a positive multiple of 0.1 CEC, like 0.5 or 1.2.`,
+      abort: true,
+    }),
+    z.refine((value) => (exactTenths(value) ?? 0) <= MAX_CECS_TENTHS, {
+      message: `${what} must be at most ${formatCecs(MAX_CECS_TENTHS)}: check the number on the certificate.`,
     }),
   );
 }

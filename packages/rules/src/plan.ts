@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { CREDENTIAL_IDS, type CredentialId } from './credentials.js';
+import { formatUsDate, todayIso } from './dates.js';
 import { COMPLETED_FIELD, dateField, expectedChoice, fieldError } from './fields.js';
 import { type Activity, RULESET, type Ruleset } from './opportunities/index.js';
 import type { AnyOpportunity } from './opportunities/opportunity.js';
@@ -54,6 +55,21 @@ export function planSchemaFor(ruleset: Ruleset) {
       [],
     ),
   });
+}
+
+/** Dates only the plan as a whole can check: a certification cannot be dated after today. */
+function futureCertifications(plan: Plan): PlanProblem[] {
+  const today = plan.today ?? todayIso();
+  return plan.certifications.flatMap((c, i) =>
+    c.certified !== undefined && c.certified > today
+      ? [
+          {
+            path: `$.certifications[${i}].certified`,
+            message: `Certification date: ${formatUsDate(c.certified)} is after today (${formatUsDate(today)}); give the date you certified or last renewed, or the expiration date as "expires".`,
+          },
+        ]
+      : [],
+  );
 }
 
 export const activitySchema = activitySchemaFor(RULESET);
@@ -113,7 +129,10 @@ export function parsePlan(input: unknown, ruleset: Ruleset = RULESET): PlanResul
     };
   }
   const result = schemaOf(ruleset).safeParse(input);
-  if (result.success) return { ok: true, plan: result.data };
+  if (result.success) {
+    const problems = futureCertifications(result.data);
+    return problems.length === 0 ? { ok: true, plan: result.data } : { ok: false, problems };
+  }
   return {
     ok: false,
     problems: result.error.issues.map((issue) => ({
