@@ -36,15 +36,15 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/** What every handler gets, whichever transport brought the interaction. */
+export function commandContext(store: Store, siteUrl: string, now: () => Date): CommandContext {
+  return { store, siteUrl, now, today: () => todayIso(now()) };
+}
+
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { log, store } = options;
   const now = options.now ?? (() => new Date());
-  const context: CommandContext = {
-    store,
-    siteUrl: options.siteUrl,
-    now,
-    today: () => todayIso(now()),
-  };
+  const context = commandContext(store, options.siteUrl, now);
   const client = createDiscordClient({
     discordApi: options.discordApi,
     ...(options.ws ? { ws: options.ws } : {}),
@@ -56,7 +56,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   }).attach(client);
   const scheduler = createReminderScheduler({
     store,
-    messenger: discordMessenger(client),
+    messenger: discordMessenger(client.rest),
     log,
     now,
   });
