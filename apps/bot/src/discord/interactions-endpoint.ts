@@ -39,6 +39,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 /** How far X-Signature-Timestamp may be from this machine's clock. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 export const INTERACTIONS_PATH = '/interactions';
+/** Longer than a load balancer's idle timeout (see where it is set). */
+const KEEP_ALIVE_MS = 65_000;
 
 export interface EndpointOptions {
   router: Router;
@@ -287,6 +289,10 @@ export async function startInteractionsEndpoint(
       }
     });
   });
+  // A load balancer keeps idle connections open for about a minute (60 s on common ones):
+  // the server must not close them first, or a request sent just as it does is lost.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
