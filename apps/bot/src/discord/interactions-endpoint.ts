@@ -37,8 +37,8 @@ import { isSignedBy, publicKeyFromHex } from './signature.js';
 /** Discord's interactions are a few KB; a message component's carries its message (≤ ~30 KB). */
 export const MAX_BODY_BYTES = 256 * 1024;
 /** How far X-Signature-Timestamp may be from this machine's clock. */
-export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
-export const INTERACTIONS_PATH = '/interactions';
+const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+const INTERACTIONS_PATH = '/interactions';
 /** Longer than a load balancer's idle timeout (see where it is set). */
 const KEEP_ALIVE_MS = 65_000;
 
@@ -192,7 +192,9 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
     request.on('data', onData);
     request.once('end', () => resolve(Buffer.concat(chunks)));
     request.once('error', reject);
-    request.once('aborted', () => reject(new Refusal(400, 'the request was cut off')));
+    request.once('close', () => {
+      if (!request.complete) reject(new Refusal(400, 'the request was cut off'));
+    });
   });
 }
 
