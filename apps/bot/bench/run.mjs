@@ -310,7 +310,7 @@ const HTTP_BURST = 2000;
 const HTTP_RUNS = 5;
 /**
  * bot.http_p99_ratio's budget, by database. Measured here (2 busy cores, the load generator
- * on the same machine): about 1.7 on one SQLite file, about 3.3 on PostgreSQL, where each
+ * on the same machine): 1.2–2.0 on one SQLite file, about 3.3 on PostgreSQL, where each
  * /log is several network round trips through a pool of 5 connections per instance
  * (docs/scaling.md).
  */
