@@ -3,6 +3,7 @@
  * problem. The token is a secret: no message built here ever contains it.
  */
 import { z } from 'zod';
+import { PUBLIC_KEY_HEX } from './discord/signature.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -27,7 +28,12 @@ export interface Config {
   shardSpawnDelayMs: number;
   /** This process is one shard, started by the manager (discord.js sets SHARDING_MANAGER). */
   isShard: boolean;
+  /** INTERACTIONS_PORT: serve Discord's HTTP interactions here instead of the gateway; null: gateway. */
+  interactions: { port: number; host: string; publicKey: string } | null;
 }
+
+/** INTERACTIONS_HOST when unset: every interface, as behind a load balancer. */
+export const DEFAULT_INTERACTIONS_HOST = '0.0.0.0';
 
 /** Discord's IDENTIFY limit is one per 5 s (max_concurrency 1); discord.js's own default. */
 export const DEFAULT_SHARD_SPAWN_DELAY_MS = 5500;
@@ -132,6 +138,41 @@ const schema = z.object({
       })
       .optional(),
   ),
+  INTERACTIONS_PORT: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\s*\d+\s*$/, {
+        message:
+          'INTERACTIONS_PORT must be a TCP port number from 0 to 65535, like INTERACTIONS_PORT=8080 (leave it unset to use the gateway).',
+      })
+      .transform(Number)
+      .refine((n) => n <= 65_535, {
+        message:
+          'INTERACTIONS_PORT must be a TCP port number from 0 to 65535, like INTERACTIONS_PORT=8080 (leave it unset to use the gateway).',
+      })
+      .optional(),
+  ),
+  INTERACTIONS_HOST: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[0-9a-z.:-]+$/i, {
+        message:
+          'INTERACTIONS_HOST must be an address or host name to listen on, like 127.0.0.1 or 0.0.0.0 (the default).',
+      })
+      .default(DEFAULT_INTERACTIONS_HOST),
+  ),
+  DISCORD_PUBLIC_KEY: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim() || undefined : value),
+    z
+      .string()
+      .regex(PUBLIC_KEY_HEX, {
+        message:
+          "DISCORD_PUBLIC_KEY must be the 64 hexadecimal characters of the application's Public Key (Developer Portal → General Information → Public Key).",
+      })
+      .optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
     z
@@ -158,6 +199,23 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       ],
     };
   }
+  const port = value.INTERACTIONS_PORT ?? null;
+  if (port !== null && !value.DISCORD_PUBLIC_KEY) {
+    return {
+      ok: false,
+      problems: [
+        "INTERACTIONS_PORT needs DISCORD_PUBLIC_KEY, the application's Public Key (Developer Portal → General Information), to check that each request comes from Discord.",
+      ],
+    };
+  }
+  if (port !== null && shards !== null) {
+    return {
+      ok: false,
+      problems: [
+        'SHARDS and INTERACTIONS_PORT do not go together: an HTTP interactions instance has no gateway to shard (run several instances behind a load balancer instead).',
+      ],
+    };
+  }
   return {
     ok: true,
     config: {
@@ -170,6 +228,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       shards,
       shardSpawnDelayMs: value.SHARD_SPAWN_DELAY_MS ?? DEFAULT_SHARD_SPAWN_DELAY_MS,
       isShard,
+      interactions:
+        port !== null && value.DISCORD_PUBLIC_KEY
+          ? { port, host: value.INTERACTIONS_HOST, publicKey: value.DISCORD_PUBLIC_KEY }
+          : null,
     },
   };
 }

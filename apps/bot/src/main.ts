@@ -1,10 +1,13 @@
 /**
  * Starts the bot: configuration, database, Discord. Wiring only; every
  * piece lives in its own module. With SHARDS set this process is the
- * sharding manager and runs this same file once per shard (src/sharding.ts).
+ * sharding manager and runs this same file once per shard (src/sharding.ts);
+ * with INTERACTIONS_PORT it serves Discord's HTTP interactions instead of
+ * connecting to the gateway (src/discord/http-bot.ts).
  */
 import { describeConfigProblems, loadConfig } from './config.js';
 import { startBot } from './discord/bot.js';
+import { startHttpBot } from './discord/http-bot.js';
 import { createLogger, type Logger } from './log.js';
 import { runShardingManager, shardLogger, shardOfThisProcess } from './sharding.js';
 import { DatabaseOpenError, openStore } from './store/index.js';
@@ -64,7 +67,7 @@ async function main(): Promise<void> {
     return;
   }
   // Signals are handled from here on, so a stop during the connection still closes the database.
-  let bot: Awaited<ReturnType<typeof startBot>> | null = null;
+  let bot: { stop(): Promise<void> } | null = null;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -81,16 +84,24 @@ async function main(): Promise<void> {
   // A shard whose manager is gone (killed, crashed) stops too, instead of running orphaned.
   if (shard) process.once('disconnect', () => void shutdown('the sharding manager exited'));
 
+  const shared = {
+    token: config.discordToken,
+    discordApi: config.discordApi,
+    siteUrl: config.siteUrl,
+    store,
+    log,
+  };
   try {
-    bot = await startBot({
-      token: config.discordToken,
-      discordApi: config.discordApi,
-      siteUrl: config.siteUrl,
-      store,
-      log,
-    });
+    bot = config.interactions
+      ? await startHttpBot({ ...shared, ...config.interactions })
+      : await startBot(shared);
   } catch (error) {
-    log.error('could not connect to Discord', error);
+    log.error(
+      config.interactions
+        ? 'could not start the interactions endpoint'
+        : 'could not connect to Discord',
+      error,
+    );
     await store.close();
     process.exit(1);
   }

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
         shards: null,
         shardSpawnDelayMs: 5500,
         isShard: false,
+        interactions: null,
       },
     });
   });
@@ -46,6 +47,7 @@ describe('loadConfig', () => {
         shards: 4,
         shardSpawnDelayMs: 0,
         isShard: false,
+        interactions: null,
       },
     });
   });

@@ -19,6 +19,7 @@ import {
   MessageFlags,
   type MessageMentionOptions,
   PermissionFlagsBits,
+  type RawFile,
   type User,
 } from 'discord.js';
 import type {
@@ -175,5 +176,45 @@ export function replyOptionsOf(reply: Reply) {
   return {
     ...messageOf(reply),
     ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
+  };
+}
+
+/**
+ * A reply as Discord's API takes it (snake_case JSON, attachments as files), for the HTTP
+ * transport: its interaction responses and the REST calls that follow a deferral.
+ */
+export interface ApiMessage {
+  body: {
+    content?: string;
+    embeds?: APIEmbed[];
+    components?: APIActionRowComponent<APIButtonComponent>[];
+    attachments?: { id: number; filename: string; description: string }[];
+    allowed_mentions: { parse: [] };
+    flags?: number;
+  };
+  files: RawFile[];
+}
+
+export function apiMessageOf(reply: Reply, options: { flags: boolean }): ApiMessage {
+  const message = messageOf({ ...reply, files: undefined });
+  const files = reply.files ?? [];
+  return {
+    body: {
+      ...(message.content !== undefined ? { content: message.content } : {}),
+      ...(message.embeds !== undefined ? { embeds: message.embeds } : {}),
+      ...(message.components !== undefined ? { components: message.components } : {}),
+      ...(files.length
+        ? {
+            attachments: files.map((f, id) => ({
+              id,
+              filename: f.name,
+              description: f.description,
+            })),
+          }
+        : {}),
+      allowed_mentions: { parse: [] },
+      ...(options.flags && reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    },
+    files: files.map((f) => ({ name: f.name, data: Buffer.from(f.content, 'utf8') })),
   };
 }

@@ -52,7 +52,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const scheduler = createReminderScheduler({
     store,
     members: context.members,
-    messenger: discordMessenger(client),
+    messenger: discordMessenger(client.rest),
     log,
     now,
   });

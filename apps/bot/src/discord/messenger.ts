@@ -1,8 +1,9 @@
 /**
  * Messages the bot sends on its own (reminders, the weekly board), over
- * Discord's REST API directly: no channel or user has to be cached first.
+ * Discord's REST API directly: no channel or user has to be cached first, and
+ * no gateway connection is needed (an HTTP-interactions instance sends them too).
  */
-import { type Client, DiscordAPIError, RESTJSONErrorCodes, Routes } from 'discord.js';
+import { DiscordAPIError, type REST, RESTJSONErrorCodes, Routes } from 'discord.js';
 import type { DmResult, Messenger } from '../reminders/scheduler.js';
 import type { Reply } from '../render/payload.js';
 
@@ -21,17 +22,17 @@ const DM_REFUSED = new Set<number | string>([
   RESTJSONErrorCodes.UnknownUser,
 ]);
 
-export function discordMessenger(client: Client): Messenger {
+export function discordMessenger(rest: REST): Messenger {
   return {
     async post(channelId, reply) {
-      await client.rest.post(Routes.channelMessages(channelId), { body: body(reply) });
+      await rest.post(Routes.channelMessages(channelId), { body: body(reply) });
     },
     async dm(userId, reply): Promise<DmResult> {
       try {
-        const channel = (await client.rest.post(Routes.userChannels(), {
+        const channel = (await rest.post(Routes.userChannels(), {
           body: { recipient_id: userId },
         })) as { id: string };
-        await client.rest.post(Routes.channelMessages(channel.id), { body: body(reply) });
+        await rest.post(Routes.channelMessages(channel.id), { body: body(reply) });
         return 'sent';
       } catch (error) {
         if (error instanceof DiscordAPIError && DM_REFUSED.has(error.code)) return 'refused';

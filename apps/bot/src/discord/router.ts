@@ -4,21 +4,31 @@
  * deferred if it has not finished after `autoDeferMs`, so every interaction
  * is answered or deferred inside Discord's 3-second window. Every error is
  * caught here: logged, answered with a short private apology, never fatal.
+ *
+ * The same router serves both transports: the gateway (a discord.js
+ * Interaction, see `attach`) and the HTTP interactions endpoint (raw JSON,
+ * see interactions-endpoint.ts). Each hands it an `Incoming` interaction:
+ * the handlers' input and a `Responder` that answers through its transport.
  */
 import {
   type AutocompleteInteraction,
-  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Client,
   Events,
   type Interaction,
   MessageFlags,
+  type RepliableInteraction,
 } from 'discord.js';
 import { findCommand } from '../commands/index.js';
 import { runAutocomplete, runButton, runCommand } from '../commands/run.js';
-import type { CommandContext } from '../commands/types.js';
+import type {
+  AutocompleteInput,
+  ButtonInput,
+  CommandContext,
+  CommandInput,
+} from '../commands/types.js';
 import type { Logger } from '../log.js';
-import type { Reply } from '../render/payload.js';
+import type { Choice, Reply } from '../render/payload.js';
 import { renderApology, renderProblem } from '../render/problems.js';
 import {
   autocompleteInputOf,
@@ -30,6 +40,28 @@ import {
 
 const PRIVATE_ANSWER_SENT: Reply = { ephemeral: false, content: 'Answered privately.' };
 
+/** How an interaction is answered, whatever carried it. */
+export interface Responder {
+  /** The first answer: a message (ephemeral when the reply says so). */
+  reply(reply: Reply): Promise<void>;
+  /** The first answer: "thinking…", private or public; the message comes by `editReply`. */
+  defer(ephemeral: boolean): Promise<void>;
+  editReply(reply: Reply): Promise<void>;
+  followUp(reply: Reply): Promise<void>;
+  deleteReply(): Promise<void>;
+  /** The first answer to a button press: replace the message that held the button. */
+  update(reply: Reply): Promise<void>;
+  /** The answer to an autocomplete request. */
+  choices(choices: Choice[]): Promise<void>;
+  /** What has been sent so far (for the last-resort apology). */
+  answered(): 'no' | 'deferred' | 'replied';
+}
+
+export type Incoming =
+  | { kind: 'command'; label: string; input: CommandInput; respond: Responder }
+  | { kind: 'autocomplete'; label: string; input: AutocompleteInput; respond: Responder }
+  | { kind: 'button'; label: string; input: ButtonInput; respond: Responder };
+
 export interface RouterOptions {
   context: CommandContext;
   log: Logger;
@@ -37,43 +69,40 @@ export interface RouterOptions {
   autoDeferMs?: number;
 }
 
-function describe(interaction: Interaction): string {
-  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
-    const sub = interaction.options.getSubcommand(false);
-    return `/${interaction.commandName}${sub ? ` ${sub}` : ''} (interaction ${interaction.id})`;
-  }
-  if (interaction.isButton())
-    return `button ${interaction.customId.split(':')[0]} (${interaction.id})`;
-  return `interaction ${interaction.id}`;
+export type Router = ReturnType<typeof createRouter>;
+
+/** "/log cpr (interaction 123)", for logs. */
+export function commandLabel(command: string, subcommand: string | null, id: string): string {
+  return `/${command}${subcommand ? ` ${subcommand}` : ''} (interaction ${id})`;
+}
+
+export function buttonLabel(customId: string, id: string): string {
+  return `button ${customId.split(':')[0]} (${id})`;
 }
 
 export function createRouter(options: RouterOptions) {
   const { context, log } = options;
   const autoDeferMs = options.autoDeferMs ?? 2000;
 
-  async function answerCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    const command = findCommand(interaction.commandName);
+  async function answerCommand(label: string, input: CommandInput, respond: Responder) {
+    const command = findCommand(input.command);
     if (!command) {
-      await interaction.reply(
-        replyOptionsOf(
-          renderProblem(
-            'This command is not part of the bot any more: `/help` lists the current ones.',
-          ),
+      await respond.reply(
+        renderProblem(
+          'This command is not part of the bot any more: `/help` lists the current ones.',
         ),
       );
       return;
     }
-    const input = commandInputOf(interaction);
     const ephemeral = command.ephemeral(input);
-    const deferOptions = ephemeral ? { flags: MessageFlags.Ephemeral as const } : {};
     let deferral: Promise<unknown> | null = null;
     let timer: NodeJS.Timeout | null = null;
     if (command.defers(input)) {
-      deferral = interaction.deferReply(deferOptions);
+      deferral = respond.defer(ephemeral);
     } else {
       timer = setTimeout(() => {
-        log.warn(`${describe(interaction)} is slow: deferring`);
-        deferral = interaction.deferReply(deferOptions);
+        log.warn(`${label} is slow: deferring`);
+        deferral = respond.defer(ephemeral);
       }, autoDeferMs);
     }
 
@@ -81,14 +110,14 @@ export function createRouter(options: RouterOptions) {
     try {
       reply = await runCommand(command, input, context);
     } catch (error) {
-      log.error(`${describe(interaction)} failed`, error);
+      log.error(`${label} failed`, error);
       reply = renderApology();
     } finally {
       if (timer) clearTimeout(timer);
     }
 
     if (deferral === null) {
-      await interaction.reply(replyOptionsOf(reply));
+      await respond.reply(reply);
       return;
     }
     await deferral;
@@ -96,62 +125,62 @@ export function createRouter(options: RouterOptions) {
       // A public deferral cannot become private, and the first follow-up after a deferral
       // becomes that public message. So: settle the public message, answer privately in a
       // second message, then remove the public one.
-      await interaction.editReply(messageOf(PRIVATE_ANSWER_SENT));
-      await interaction.followUp(replyOptionsOf(reply));
-      await interaction.deleteReply().catch(() => undefined);
+      await respond.editReply(PRIVATE_ANSWER_SENT);
+      await respond.followUp(reply);
+      await respond.deleteReply().catch(() => undefined);
       return;
     }
-    await interaction.editReply(messageOf(reply));
+    await respond.editReply(reply);
   }
 
-  async function answerAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    const command = findCommand(interaction.commandName);
-    let choices: { name: string; value: string }[] = [];
+  async function answerAutocomplete(label: string, input: AutocompleteInput, respond: Responder) {
+    const command = findCommand(input.command);
+    let choices: Choice[] = [];
     if (command) {
       try {
-        choices = await runAutocomplete(command, autocompleteInputOf(interaction), context);
+        choices = await runAutocomplete(command, input, context);
       } catch (error) {
-        log.error(`${describe(interaction)} autocomplete failed`, error);
+        log.error(`${label} autocomplete failed`, error);
       }
     }
-    await interaction.respond(choices.slice(0, 25));
+    await respond.choices(choices.slice(0, 25));
   }
 
-  async function answerButton(interaction: ButtonInteraction): Promise<void> {
+  async function answerButton(label: string, input: ButtonInput, respond: Responder) {
     let outcome: { replace: boolean; reply: Reply };
     try {
-      outcome = await runButton(buttonInputOf(interaction), context);
+      outcome = await runButton(input, context);
     } catch (error) {
-      log.error(`${describe(interaction)} failed`, error);
+      log.error(`${label} failed`, error);
       outcome = { replace: false, reply: renderApology() };
     }
-    if (outcome.replace) await interaction.update(messageOf(outcome.reply));
-    else await interaction.reply(replyOptionsOf(outcome.reply));
+    if (outcome.replace) await respond.update(outcome.reply);
+    else await respond.reply(outcome.reply);
   }
 
   /** Last resort when answering itself failed: try once more with the apology, quietly. */
-  async function apologize(interaction: Interaction): Promise<void> {
-    if (!interaction.isRepliable()) return;
-    const apology = renderApology();
+  async function apologize(incoming: Incoming): Promise<void> {
+    if (incoming.kind === 'autocomplete') return;
+    const { respond } = incoming;
     try {
-      if (interaction.deferred && !interaction.replied)
-        await interaction.editReply(messageOf(apology));
-      else if (!interaction.replied && !interaction.deferred) {
-        await interaction.reply(replyOptionsOf(apology));
-      }
+      const answered = respond.answered();
+      if (answered === 'deferred') await respond.editReply(renderApology());
+      else if (answered === 'no') await respond.reply(renderApology());
     } catch (error) {
-      log.debug(`could not apologize for ${describe(interaction)}`, error);
+      log.debug(`could not apologize for ${incoming.label}`, error);
     }
   }
 
-  async function route(interaction: Interaction): Promise<void> {
+  async function route(incoming: Incoming): Promise<void> {
     try {
-      if (interaction.isChatInputCommand()) await answerCommand(interaction);
-      else if (interaction.isAutocomplete()) await answerAutocomplete(interaction);
-      else if (interaction.isButton()) await answerButton(interaction);
+      if (incoming.kind === 'command')
+        await answerCommand(incoming.label, incoming.input, incoming.respond);
+      else if (incoming.kind === 'autocomplete')
+        await answerAutocomplete(incoming.label, incoming.input, incoming.respond);
+      else await answerButton(incoming.label, incoming.input, incoming.respond);
     } catch (error) {
-      log.error(`answering ${describe(interaction)} failed`, error);
-      await apologize(interaction);
+      log.error(`answering ${incoming.label} failed`, error);
+      await apologize(incoming);
     }
   }
 
@@ -160,7 +189,8 @@ export function createRouter(options: RouterOptions) {
     /** Listens for interactions and client errors on `client`. */
     attach(client: Client): void {
       client.on(Events.InteractionCreate, (interaction) => {
-        void route(interaction);
+        const incoming = incomingOf(interaction);
+        if (incoming) void route(incoming);
       });
       // Without a listener, an 'error' event (e.g. a failed REST call) would end the process.
       client.on(Events.Error, (error) => log.error('Discord client error', error));
@@ -170,4 +200,92 @@ export function createRouter(options: RouterOptions) {
       client.on(Events.Warn, (message) => log.warn(`discord.js: ${message}`));
     },
   };
+}
+
+const refuse = async (): Promise<never> => {
+  throw new Error('this interaction cannot be answered that way');
+};
+
+/** Autocomplete is answered with choices and nothing else (both transports). */
+export function choicesResponder(send: (choices: Choice[]) => Promise<void>): Responder {
+  let sent = false;
+  return {
+    reply: refuse,
+    defer: refuse,
+    editReply: refuse,
+    followUp: refuse,
+    deleteReply: refuse,
+    update: refuse,
+    choices: async (choices) => {
+      await send(choices);
+      sent = true;
+    },
+    answered: () => (sent ? 'replied' : 'no'),
+  };
+}
+
+/** Answers through discord.js's interaction methods (the gateway transport). */
+function gatewayResponder(interaction: RepliableInteraction): Responder {
+  return {
+    reply: async (reply) => {
+      await interaction.reply(replyOptionsOf(reply));
+    },
+    defer: async (ephemeral) => {
+      await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    },
+    editReply: async (reply) => {
+      await interaction.editReply(messageOf(reply));
+    },
+    followUp: async (reply) => {
+      await interaction.followUp(replyOptionsOf(reply));
+    },
+    deleteReply: async () => {
+      await interaction.deleteReply();
+    },
+    update: async (reply) => {
+      if (!interaction.isMessageComponent()) return refuse();
+      await interaction.update(messageOf(reply));
+    },
+    choices: refuse,
+    answered: () => (interaction.replied ? 'replied' : interaction.deferred ? 'deferred' : 'no'),
+  };
+}
+
+function labelOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): string {
+  return commandLabel(
+    interaction.commandName,
+    interaction.options.getSubcommand(false),
+    interaction.id,
+  );
+}
+
+/** A discord.js interaction as the router sees it; null for kinds the bot does not handle. */
+function incomingOf(interaction: Interaction): Incoming | null {
+  if (interaction.isChatInputCommand()) {
+    return {
+      kind: 'command',
+      label: labelOf(interaction),
+      input: commandInputOf(interaction),
+      respond: gatewayResponder(interaction),
+    };
+  }
+  if (interaction.isAutocomplete()) {
+    return {
+      kind: 'autocomplete',
+      label: labelOf(interaction),
+      input: autocompleteInputOf(interaction),
+      respond: choicesResponder(async (choices) => {
+        await interaction.respond(choices);
+      }),
+    };
+  }
+  if (interaction.isButton()) {
+    return {
+      kind: 'button',
+      label: buttonLabel(interaction.customId, interaction.id),
+      input: buttonInputOf(interaction),
+      respond: gatewayResponder(interaction),
+    };
+  }
+  return null;
 }

@@ -9,10 +9,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { createLogger, type Logger } from '../log.js';
 import { describeDatabaseError, redactDatabaseUrl } from './errors.js';
+import {
+  groupCommitDialect,
+  openWalSync,
+  type WalSync,
+  withStatementCache,
+} from './group-commit.js';
 import { type Dialect, migrateToLatest } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -85,8 +91,9 @@ function openSqlite(filename: string): SQLite.Database {
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // WAL lets readers and one writer work at once (several bot processes, the console).
   sqlite.pragma('journal_mode = WAL');
-  // In WAL mode NORMAL loses nothing when the process dies (even by SIGKILL): a commit is
-  // in the WAL file before the call returns. Only a power cut can drop the last commits.
+  // NORMAL: a commit is in the WAL file (safe from a killed process) without an fsync of its
+  // own, which would block the event loop; the group commit (group-commit.ts) syncs the WAL
+  // before any write is answered, so a power cut cannot lose an acknowledged entry either.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   // See CHECKPOINT_INTERVAL_MS: the commit that crosses this mark checkpoints by itself.
@@ -101,14 +108,7 @@ function openSqlite(filename: string): SQLite.Database {
  * PASSIVE checkpoint runs from a timer every few seconds instead, between interactions (it
  * waits for no reader or writer: what it cannot copy now it copies next time), and the
  * automatic one stays only as a backstop for a burst heavier than the timer keeps up with.
- *
- * Durability. A process crash (SIGKILL included, test/faults/crash.test.ts) loses nothing,
- * as before: a commit is in the WAL file before the call returns, and the next open replays
- * the WAL. A power cut or OS crash is what changes: with synchronous=NORMAL the WAL is synced
- * to disk at each checkpoint, so such a crash can drop the commits since the last one. That
- * window was "the last ≤1,000 pages of writes"; it is now "the last ≤5 s of writes" (at most
- * 10,000 pages in a very heavy burst). The WAL file grows to what a few seconds write and is
- * then reused from its start, not truncated.
+ * Durability does not depend on it: every commit is synced before it is answered.
  */
 const CHECKPOINT_INTERVAL_MS = 5000;
 /** About 40 MB of WAL with 4 KB pages: reached only when the timer falls far behind. */
@@ -155,32 +155,6 @@ async function beginImmediate(sqlite: SQLite.Database): Promise<void> {
   }
 }
 
-/** Distinct SQL texts kept prepared; the bot's queries are a few dozen shapes. */
-const STATEMENT_CACHE_SIZE = 256;
-
-/**
- * better-sqlite3 as Kysely sees it, with each SQL text prepared once. Kysely
- * prepares every query anew, which was the largest cost of a /log; the same
- * few query shapes repeat with different parameters. (A cached statement is
- * never used by two queries at once: better-sqlite3 runs each call to the
- * end synchronously, and the bot does not stream results.)
- */
-export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql) {
-      let statement = statements.get(sql);
-      if (!statement) {
-        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
-        statement = sqlite.prepare(sql);
-        statements.set(sql, statement);
-      }
-      return statement;
-    },
-  };
-}
-
 /**
  * Connections one process keeps to PostgreSQL. The bot awaits one query at a
  * time per interaction, so a few cover bursts; several shards × this must
@@ -213,6 +187,18 @@ function openPostgres(
   pool.on('error', (error) =>
     log.warn(`a PostgreSQL connection was lost: ${describeDatabaseError(error, location)}`),
   );
+  // PostgreSQL answers a COMMIT once its WAL record is flushed, unless synchronous_commit is
+  // off; a server configured that way would acknowledge entries a power cut can lose, so such
+  // a session turns it back on (queued before the connection's first query).
+  pool.on('connect', (client) => {
+    client
+      .query(
+        "select set_config('synchronous_commit', 'on', false) where current_setting('synchronous_commit') = 'off'",
+      )
+      .catch((error: unknown) =>
+        log.warn(`could not check synchronous_commit: ${describeDatabaseError(error, location)}`),
+      );
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {
@@ -266,8 +252,9 @@ export async function openDatabase(
     } catch (error) {
       throw new DatabaseOpenError(describeDatabaseError(error, location), { cause: error });
     }
+    let wal: WalSync | null = null;
     const kysely = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      dialect: groupCommitDialect(withStatementCache(sqlite), () => wal),
     });
     let closed = false;
     db = kysely;
@@ -294,7 +281,18 @@ export async function openDatabase(
       await kysely.destroy();
       // destroy() only closes a connection Kysely has opened; make sure the file is released.
       if (sqlite.open) sqlite.close();
+      await wal?.close();
     };
+    if (location.filename !== ':memory:') {
+      try {
+        // The first read transaction in WAL mode creates the -wal file.
+        sqlite.pragma('user_version');
+        wal = await openWalSync(`${location.filename}-wal`);
+      } catch (error) {
+        await close();
+        throw new DatabaseOpenError(describeDatabaseError(error, location), { cause: error });
+      }
+    }
   }
   try {
     const schema = location.dialect === 'postgres' ? await currentSchema(db) : null;

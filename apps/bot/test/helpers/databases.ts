@@ -19,7 +19,7 @@ export type DialectName = 'sqlite' | 'postgres';
 
 export const TEST_PG_URL = process.env.TEST_PG_URL?.trim() || null;
 
-const IN_CI = !!process.env.CI && !/^(0|false|no)$/i.test(process.env.CI);
+export const IN_CI = !!process.env.CI && !/^(0|false|no)$/i.test(process.env.CI);
 
 export const MISSING_PG =
   'TEST_PG_URL is not set, so the storage tests cannot run against PostgreSQL; CI must run them (.ci/run starts a server), locally: eval "$(bash tooling/postgres-for-tests.sh start)".';

@@ -1,0 +1,84 @@
+/**
+ * The bot as an HTTP interactions instance (INTERACTIONS_PORT): no gateway connection, the
+ * same router and handlers behind Discord's signed HTTP requests, and the reminder
+ * scheduler sending through the REST API. Any number of these can run behind a load
+ * balancer on one shared database: each request is answered by whichever instance gets it,
+ * and the reminders lease lets one instance at a time send reminders.
+ */
+import { REST } from 'discord.js';
+import { createCommandContext } from '../commands/context.js';
+import type { CommandContext } from '../commands/types.js';
+import type { Logger } from '../log.js';
+import { createReminderScheduler, type ReminderScheduler } from '../reminders/scheduler.js';
+import type { Store } from '../store/index.js';
+import { type InteractionsEndpoint, startInteractionsEndpoint } from './interactions-endpoint.js';
+import { discordMessenger } from './messenger.js';
+import { createRouter } from './router.js';
+
+export interface HttpBotOptions {
+  token: string;
+  discordApi: string | null;
+  publicKey: string;
+  port: number;
+  host: string;
+  siteUrl: string;
+  store: Store;
+  log: Logger;
+  now?: () => Date;
+  /** Run the reminder timer (tests drive `scheduler.tick()` themselves). */
+  reminders?: boolean;
+  autoDeferMs?: number;
+}
+
+export interface RunningHttpBot {
+  endpoint: InteractionsEndpoint;
+  scheduler: ReminderScheduler;
+  context: CommandContext;
+  stop(): Promise<void>;
+}
+
+export async function startHttpBot(options: HttpBotOptions): Promise<RunningHttpBot> {
+  const { log, store } = options;
+  const now = options.now ?? (() => new Date());
+  const context = createCommandContext({ store, siteUrl: options.siteUrl, now });
+  const rest = new REST({
+    version: '10',
+    ...(options.discordApi ? { api: options.discordApi } : {}),
+  });
+  rest.setToken(options.token);
+  const router = createRouter({
+    context,
+    log,
+    ...(options.autoDeferMs !== undefined ? { autoDeferMs: options.autoDeferMs } : {}),
+  });
+  const endpoint = await startInteractionsEndpoint({
+    router,
+    rest,
+    publicKey: options.publicKey,
+    log,
+    port: options.port,
+    host: options.host,
+  });
+  log.info(`interactions endpoint listening on ${endpoint.url}/interactions`);
+  const scheduler = createReminderScheduler({
+    store,
+    members: context.members,
+    messenger: discordMessenger(rest),
+    log,
+    now,
+  });
+  if (options.reminders ?? true) scheduler.start();
+
+  let stopped = false;
+  return {
+    endpoint,
+    scheduler,
+    context,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await scheduler.stop();
+      await endpoint.close();
+    },
+  };
+}
