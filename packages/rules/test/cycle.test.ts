@@ -254,6 +254,26 @@ describe('invariants', () => {
     );
   });
 
+  it('a limit per cycle goes to the earliest entries of the cycle, whatever the plan order', () => {
+    fc.assert(
+      fc.property(planArb, (p) => {
+        const reversed = { ...p, activities: [...p.activities].reverse() };
+        for (const evaluation of [evaluatePlan(p), evaluatePlan(reversed)]) {
+          for (const c of evaluation.certifications) {
+            for (const kind of ['presentation', 'mentoring']) {
+              // One presentation (0.5) or one outreach (0.1) uses the whole limit.
+              const inside = c.items.filter((i) => i.kind === kind && i.inCycle);
+              const earliest = inside.map((i) => i.completed).sort()[0];
+              const counted = inside.filter((i) => i.counted > 0).map((i) => i.completed);
+              expect(counted).toEqual(earliest === undefined ? [] : [earliest]);
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('the order of activities in the plan does not change any total', () => {
     fc.assert(
       fc.property(planArb, (p) => {
