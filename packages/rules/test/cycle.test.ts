@@ -51,7 +51,7 @@ describe('cycles', () => {
       }),
     );
     expect(deadlineSentence(past.certifications[0] as never)).toBe(
-      'Expired 03/31/2027, 1 day ago.',
+      'The expiration date 03/31/2027 passed 1 day ago.',
     );
     const later = evaluatePlan(
       plan({
@@ -299,7 +299,7 @@ describe('the deadline pieces a renewal page uses alone', () => {
       'Expired on 03/15/2027. You can still renew late until 09/15/2027; the grace period is not an extension (S5).',
     ]);
     expect(deadlineSentence({ cycle, daysLeft: status.daysLeft })).toBe(
-      'Expired 03/15/2027 (estimated), 17 days ago.',
+      'The expiration date 03/15/2027 (estimated) passed 17 days ago.',
     );
   });
 });
