@@ -7,15 +7,16 @@
  * Pure apart from reading a plan file; cli.ts writes the result out.
  */
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { checkCourseNumber } from './course-number.js';
-import { formatUsDate, parseDate } from './dates.js';
-import { type CertificationEvaluation, evaluatePlan } from './evaluate.js';
+import { formatUsDate, type IsoDate, parseDate } from './dates.js';
+import { type CertificationEvaluation, type EvaluatedItem, evaluatePlan } from './evaluate.js';
 import { OPPORTUNITIES, RULESET } from './opportunities/index.js';
 import { formatProblems, parsePlanText } from './plan.js';
 import { answerQuestion } from './question.js';
 import { SOURCES } from './sources.js';
 import { CHECKLIST_LABELS, deadlineSentence, progressSentence, STATUS_LABELS } from './summary.js';
-import { formatCecs, type Tenths } from './units.js';
+import { formatCecs, type Tenths, toCecs } from './units.js';
 
 const USAGE = `Usage: cec [--json] <question…>       how many CECs for an activity, e.g. cec cpr 2yr
        cec [--json] check <course-number>  check an ACE course number, e.g. cec check CA23456
@@ -31,17 +32,108 @@ export interface CliOutput {
   code: number;
 }
 
-// Amounts go out as JSON numbers with exactly one decimal (2.0, not 2).
-const MARK = '\u0001cec:';
-function cecs(tenths: Tenths | null): unknown {
-  return tenths === null ? null : `${MARK}${formatCecs(tenths)}`;
+/** The options cec knows; anything else is refused with a sentence. */
+const OPTIONS = {
+  json: { type: 'boolean' },
+  today: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const KNOWN_OPTIONS = 'cec knows --json, --today YYYY-MM-DD (with plan) and --help.';
+
+/** The commands that evaluate on a day, so `--today` means something to them. */
+const DATED_COMMANDS: readonly string[] = ['plan'];
+
+/** Amounts go out as plain JSON numbers of CECs (0.4, 2). */
+function cecs(tenths: Tenths | null): number | null {
+  return tenths === null ? null : toCecs(tenths);
 }
+
 function toJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/"\\u0001cec:(-?[0-9]+\.[0-9])"/g, '$1');
+  return JSON.stringify(value, null, 2);
 }
 
 function done(out: string, code = 0, err = ''): CliOutput {
   return { out: out ? `${out}\n` : '', err: err ? `${err}\n` : '', code };
+}
+
+/** Bad arguments: the sentence on stderr and, with --json, `{"error"}` on stdout; exit 2. */
+function refuse(sentence: string, json: boolean, usage = false): CliOutput {
+  return done(
+    json ? toJson({ error: sentence }) : '',
+    2,
+    usage ? `${sentence}\n\n${USAGE}` : sentence,
+  );
+}
+
+interface Arguments {
+  json: boolean;
+  help: boolean;
+  today: string | undefined;
+  positionals: string[];
+}
+
+type ParsedArguments = { ok: true; args: Arguments } | { ok: false; json: boolean; error: string };
+
+function parseArguments(argv: string[]): ParsedArguments {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: true,
+    });
+    return {
+      ok: true,
+      args: {
+        json: values.json === true,
+        help: values.help === true,
+        today: values.today,
+        positionals,
+      },
+    };
+  } catch (error) {
+    return { ok: false, ...explainRefusal(argv, error as Error) };
+  }
+}
+
+/**
+ * Why strict parsing refused the arguments, in our words: the first option
+ * at fault, read from the lenient parse's tokens (node's own message tells a
+ * programmer, not a trainer, what went wrong).
+ */
+function explainRefusal(argv: string[], error: Error): { json: boolean; error: string } {
+  const { tokens } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  let json = false;
+  let problem: string | null = null;
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    // --json asks for JSON even where --today swallowed it as its value (--today --json).
+    if (token.name === 'json' || token.value === '--json') json = true;
+    problem ??= optionProblem(token.name, token.rawName, token.value, token.inlineValue);
+  }
+  return { json, error: problem ?? error.message };
+}
+
+function optionProblem(
+  name: string,
+  rawName: string,
+  value: string | undefined,
+  inline: boolean | undefined,
+): string | null {
+  if (!Object.hasOwn(OPTIONS, name)) return `Unknown option ${rawName}: ${KNOWN_OPTIONS}`;
+  if (name === 'today') {
+    // Without "=", a value that looks like an option (--today --json) was not meant as the date.
+    const missing = value === undefined || (!inline && value.startsWith('-'));
+    return missing ? '--today needs a date after it, e.g. --today 2026-11-27.' : null;
+  }
+  return value === undefined ? null : `${rawName} takes no value: write ${rawName} alone.`;
 }
 
 function question(words: string[], json: boolean): CliOutput {
@@ -70,7 +162,7 @@ function question(words: string[], json: boolean): CliOutput {
       interpretation: result.interpretation,
     };
     if (result.tenths === null) {
-      body.options = result.options.map((o) => ({ label: o.label, cecs: cecs(o.tenths) }));
+      body.options = result.options.map((o) => ({ label: o.label, cecs: toCecs(o.tenths) }));
     }
     return done(toJson(body));
   }
@@ -87,12 +179,18 @@ function question(words: string[], json: boolean): CliOutput {
 
 function check(args: string[], json: boolean): CliOutput {
   if (args.length === 0)
-    return done('', 2, 'cec check needs a course number, e.g. cec check CA23456');
+    return refuse('cec check needs a course number, e.g. cec check CA23456.', json);
   const result = checkCourseNumber(args.join(' '));
   if (json) return done(toJson(result), result.valid ? 0 : 1);
   return result.valid
     ? done(`${result.normalized} is a valid ACE course number format.`)
     : done(result.error, 1);
+}
+
+/** Date order, then plan order. */
+function byDate(a: EvaluatedItem, b: EvaluatedItem): number {
+  if (a.completed !== b.completed) return a.completed < b.completed ? -1 : 1;
+  return a.index - b.index;
 }
 
 function certificationText(c: CertificationEvaluation): string {
@@ -103,13 +201,11 @@ function certificationText(c: CertificationEvaluation): string {
     `  Progress  ${progressSentence(c)}`,
   ];
   if (c.items.length > 0) {
-    const labelWidth = Math.min(48, Math.max(8, ...c.items.map((i) => i.label.length)));
+    const longest = c.items.reduce((width, item) => Math.max(width, item.label.length), 8);
+    const labelWidth = Math.min(48, longest);
     lines.push('');
     lines.push(`  ${'Date'.padEnd(11)} ${'Activity'.padEnd(labelWidth)}  Credit  Counted`);
-    const byDate = [...c.items].sort(
-      (a, b) => a.completed.localeCompare(b.completed) || a.index - b.index,
-    );
-    for (const item of byDate) {
+    for (const item of [...c.items].sort(byDate)) {
       const label =
         item.label.length > labelWidth ? `${item.label.slice(0, labelWidth - 1)}…` : item.label;
       const when = item.planned ? ' (planned)' : '';
@@ -129,8 +225,9 @@ function certificationText(c: CertificationEvaluation): string {
 }
 
 function readPlan(source: string): { text: string } | { error: string } {
+  let text: string;
   try {
-    return { text: readFileSync(source === '-' ? 0 : source, 'utf8') };
+    text = readFileSync(source === '-' ? 0 : source, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
@@ -141,15 +238,25 @@ function readPlan(source: string): { text: string } | { error: string } {
           : (error as Error).message;
     return { error: `Cannot read the plan file "${source}": ${why}.` };
   }
+  // Some editors start a UTF-8 file with a byte-order mark; it is not part of the JSON.
+  text = text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') {
+    return {
+      error:
+        source === '-'
+          ? 'The plan is empty: nothing came in on stdin. Pipe a plan in, e.g. cec plan - < plan.json.'
+          : `The plan is empty: the file "${source}" has nothing in it.`,
+    };
+  }
+  return { text };
 }
 
-function plan(args: string[], json: boolean, today: string | undefined): CliOutput {
+function plan(args: string[], json: boolean, today: IsoDate | undefined): CliOutput {
   const source = args[0];
   if (source === undefined || args.length > 1) {
-    return done(
-      '',
-      2,
-      'cec plan needs exactly one plan file (or - to read stdin), e.g. cec plan plan.json',
+    return refuse(
+      'cec plan needs exactly one plan file (or - to read stdin), e.g. cec plan plan.json.',
+      json,
     );
   }
   const read = readPlan(source);
@@ -166,8 +273,7 @@ function plan(args: string[], json: boolean, today: string | undefined): CliOutp
   }
   const evaluation = evaluatePlan(parsed.plan, today ?? parsed.plan.today);
   if (!json) {
-    const parts = evaluation.certifications.map(certificationText);
-    parts.push(...evaluation.warnings);
+    const parts = evaluation.certifications.map(certificationText).concat(evaluation.warnings);
     return done(parts.join('\n\n'));
   }
   const body = {
@@ -176,18 +282,18 @@ function plan(args: string[], json: boolean, today: string | undefined): CliOutp
       credential: c.credential,
       name: c.name,
       cycle: c.cycle,
-      required: cecs(c.required),
-      earned: cecs(c.earned),
-      planned: cecs(c.planned),
-      remaining: cecs(c.remaining),
-      remainingAfterPlanned: cecs(c.remainingAfterPlanned),
+      required: toCecs(c.required),
+      earned: toCecs(c.earned),
+      planned: toCecs(c.planned),
+      remaining: toCecs(c.remaining),
+      remainingAfterPlanned: toCecs(c.remainingAfterPlanned),
       met: c.met,
       ready: c.ready,
       status: c.status,
       daysLeft: c.daysLeft,
       graceEnds: c.graceEnds,
       checklist: c.checklist,
-      items: c.items.map((i) => ({ ...i, credit: cecs(i.credit), counted: cecs(i.counted) })),
+      items: c.items.map((i) => ({ ...i, credit: toCecs(i.credit), counted: toCecs(i.counted) })),
       warnings: c.warnings,
     })),
     warnings: evaluation.warnings,
@@ -227,25 +333,26 @@ function rules(json: boolean): CliOutput {
 
 /** Runs the CLI on arguments; pure apart from reading a plan file. */
 export function run(argv: readonly string[]): CliOutput {
-  let today: string | undefined;
-  const rest: string[] = [];
-  const json = argv.includes('--json');
-  const queue = argv.filter((arg) => arg !== '--json');
-  while (queue.length > 0) {
-    const arg = queue.shift() as string;
-    if (arg === '--help' || arg === '-h') return done(json ? toJson({ usage: USAGE }) : USAGE);
-    if (arg === '--today') {
-      const parsed = parseDate(queue.shift() ?? '');
-      if (!parsed.ok) return done('', 2, `--today: ${parsed.error}`);
-      today = parsed.date;
-    } else if (arg.startsWith('--') && rest.length === 0) {
-      return done('', 2, `Unknown option ${arg}.\n\n${USAGE}`);
-    } else rest.push(arg);
+  const parsed = parseArguments([...argv]);
+  if (!parsed.ok) return refuse(parsed.error, parsed.json, true);
+  const { json, help, today, positionals } = parsed.args;
+  if (help) return done(json ? toJson({ usage: USAGE }) : USAGE);
+  const [command, ...args] = positionals;
+  if (command === undefined) return refuse('Ask a question or give a command.', json, true);
+  let day: IsoDate | undefined;
+  if (today !== undefined) {
+    if (!DATED_COMMANDS.includes(command)) {
+      return refuse(
+        '--today works only with cec plan, where it sets the day the plan is evaluated on.',
+        json,
+      );
+    }
+    const date = parseDate(today);
+    if (!date.ok) return refuse(`--today: ${date.error}`, json);
+    day = date.date;
   }
-  const [command, ...args] = rest;
-  if (command === undefined) return done('', 2, USAGE);
   if (command === 'check') return check(args, json);
-  if (command === 'plan') return plan(args, json, today);
+  if (command === 'plan') return plan(args, json, day);
   if (command === 'rules' && args.length === 0) return rules(json);
-  return question(rest, json);
+  return question(positionals, json);
 }

@@ -12,21 +12,14 @@ import {
   getOpportunity,
   type OpportunityId,
 } from './opportunities/index.js';
+import type { AnyOpportunity, Credit } from './opportunities/opportunity.js';
 import type { Certification, Plan } from './plan.js';
 import { ETHICS_REQUIRED_FROM, ETHICS_TENTHS } from './requirements.js';
 import { FACTS } from './sources.js';
-import { formatCecs, REQUIRED_TENTHS, type Tenths } from './units.js';
-
-export interface ActivityCredit {
-  tenths: Tenths;
-  reason: string;
-}
+import { formatCecs, REQUIRED_TENTHS, sumTenths, type Tenths } from './units.js';
 
 /** What one activity is worth on its own (for the certification `credential`, when there is one). */
-export function creditActivity(
-  activity: Activity,
-  credential: CredentialId | null = null,
-): ActivityCredit {
+export function creditActivity(activity: Activity, credential: CredentialId | null = null): Credit {
   const { opportunity: rule, since } = getEntry(activity.kind);
   if (activity.completed < since) {
     return {
@@ -93,14 +86,221 @@ export interface PlanEvaluation {
   today: IsoDate;
   certifications: CertificationEvaluation[];
   /** Every activity's own credit, in plan order (useful before a certification is entered). */
-  activities: (ActivityCredit & { index: number; label: string; planned: boolean })[];
+  activities: (Credit & { index: number; label: string; planned: boolean })[];
   warnings: string[];
 }
 
-function limitCut(name: string, limit: Tenths): string {
-  return `Limit reached: ${name} counts at most ${formatCecs(limit)} CECs per cycle (S1).`;
+// ---------------------------------------------------------------------------
+// The steps of evaluating one certification, in order: credit, repeats,
+// limits, items, totals, checklist. Each is linear in the number of
+// activities: nothing sorts, recurses over or spreads the activity list.
+
+/** An activity of the plan with what does not depend on the certification, read once. */
+interface Listed {
+  activity: Activity;
+  /** Position in the plan's list. */
+  index: number;
+  rule: AnyOpportunity;
+  label: string;
+  planned: boolean;
+  /** Activities with the same key count once per cycle; null when the rule has none. */
+  key: string | null;
+  /** What the activity is worth on its own, for no certification in particular. */
+  credit: Credit;
 }
 
+/** One activity as a certification's evaluation sees it. */
+interface Entry extends Omit<Listed, 'credit'> {
+  /** What the activity is worth on its own toward this certification. */
+  credit: Credit;
+  inside: boolean;
+}
+
+function listActivities(activities: readonly Activity[], today: IsoDate): Listed[] {
+  return activities.map((activity, index) => {
+    const rule = getOpportunity(activity.kind);
+    return {
+      activity,
+      index,
+      rule,
+      label: rule.label(activity),
+      planned: activity.completed > today,
+      key: rule.repeatKey?.(activity) ?? null,
+      credit: creditActivity(activity),
+    };
+  });
+}
+
+/**
+ * Step 1, credit: each activity's own credit toward `credential`, in plan
+ * order. Fields are copied one by one: spreading the listed activity into
+ * the entry measured several times slower on large plans.
+ */
+function creditEach(listed: readonly Listed[], credential: CredentialId, cycle: Cycle): Entry[] {
+  return listed.map(({ activity, index, rule, label, planned, key, credit }) => {
+    const own = creditActivity(activity, credential);
+    return {
+      activity,
+      index,
+      rule,
+      label,
+      planned,
+      key,
+      // Most credits do not depend on the certification: then one copy of the sentence is kept.
+      credit: own.tenths === credit.tenths && own.reason === credit.reason ? credit : own,
+      inside: inCycle(cycle, activity.completed),
+    };
+  });
+}
+
+/**
+ * Which of two entries with the same repeat key counts: an earned one before
+ * a planned one (so recording an entry never lowers what is earned), then the
+ * one worth more, then the earlier one; on a tie the one listed first stays.
+ */
+function outranks(a: Entry, b: Entry): boolean {
+  if (a.planned !== b.planned) return !a.planned;
+  if (a.credit.tenths !== b.credit.tenths) return a.credit.tenths > b.credit.tenths;
+  return a.activity.completed < b.activity.completed;
+}
+
+/** The entry that counts for a repeat key, and what the others say. */
+interface Repeat {
+  counting: Entry;
+  cut: string;
+}
+
+/** Step 2, repeats: for each repeat key, the one entry of the cycle that counts (S2: a course cannot be repeated; S4: one college course). */
+function countedRepeats(entries: readonly Entry[]): Map<string, Repeat> {
+  const counting = new Map<string, Entry>();
+  for (const entry of entries) {
+    if (entry.key === null || !entry.inside) continue;
+    const best = counting.get(entry.key);
+    if (best === undefined || outranks(entry, best)) counting.set(entry.key, entry);
+  }
+  const repeats = new Map<string, Repeat>();
+  for (const [key, entry] of counting) {
+    const why = entry.rule.repeatReason ?? FACTS.noRepeat.text;
+    const cut = `${key} is counted once this cycle (the entry of ${formatUsDate(entry.activity.completed)}). ${why}`;
+    repeats.set(key, { counting: entry, cut });
+  }
+  return repeats;
+}
+
+/** An entry the repeats step did not cut: it has no repeat key, or it is the one that counts. */
+function countsOnce(entry: Entry, repeats: ReadonlyMap<string, Repeat>): boolean {
+  return entry.key === null || repeats.get(entry.key)?.counting === entry;
+}
+
+/** What counts of an entry, and why it is less than its credit (or null). */
+interface Count {
+  counted: Tenths;
+  cut: string | null;
+}
+
+/** Date order; on the same day the larger credit first, so the plan's order never matters. */
+function comesBefore(a: Entry, b: Entry): boolean {
+  if (a.activity.completed !== b.activity.completed)
+    return a.activity.completed < b.activity.completed;
+  if (a.credit.tenths !== b.credit.tenths) return a.credit.tenths > b.credit.tenths;
+  return a.index < b.index;
+}
+
+/** The first entry of `group`, in date order, that has no count yet. */
+function firstUncounted(
+  group: readonly Entry[],
+  counts: ReadonlyMap<Entry, Count>,
+): Entry | undefined {
+  let first: Entry | undefined;
+  for (const entry of group) {
+    if (!counts.has(entry) && (first === undefined || comesBefore(entry, first))) first = entry;
+  }
+  return first;
+}
+
+/**
+ * Step 3, limits: an opportunity with a limit per cycle (S1) counts its
+ * entries in date order until the limit is used up. Each entry with credit
+ * uses at least a tenth, so at most `limit` entries count: picking the first
+ * one that many times stays linear, with no sort of the activity list.
+ */
+function countedUnderLimits(
+  entries: readonly Entry[],
+  repeats: ReadonlyMap<string, Repeat>,
+): Map<Entry, Count> {
+  const groups = new Map<OpportunityId, { limit: Tenths; cut: string; entries: Entry[] }>();
+  for (const entry of entries) {
+    const limit = entry.rule.limitPerCycle;
+    if (limit === null || !entry.inside || entry.credit.tenths === 0) continue;
+    if (!countsOnce(entry, repeats)) continue;
+    const group = groups.get(entry.activity.kind);
+    if (group) group.entries.push(entry);
+    else {
+      const cut = `Limit reached: ${entry.rule.name} counts at most ${formatCecs(limit)} CECs per cycle (S1).`;
+      groups.set(entry.activity.kind, { limit, cut, entries: [entry] });
+    }
+  }
+  const counts = new Map<Entry, Count>();
+  for (const { limit, cut, entries: group } of groups.values()) {
+    let left = limit;
+    while (left > 0) {
+      const first = firstUncounted(group, counts);
+      if (first === undefined) break;
+      const counted = Math.min(first.credit.tenths, left);
+      left -= counted;
+      counts.set(first, { counted, cut: counted < first.credit.tenths ? cut : null });
+    }
+    const over: Count = { counted: 0, cut };
+    for (const entry of group) if (!counts.has(entry)) counts.set(entry, over);
+  }
+  return counts;
+}
+
+/** What steps 2 and 3 decided, for step 4. */
+interface Decisions {
+  repeats: ReadonlyMap<string, Repeat>;
+  limits: ReadonlyMap<Entry, Count>;
+  /** "outside this cycle (04/01/2025–03/31/2027). CECs count only …", written once per cycle. */
+  outside: string;
+}
+
+/** Step 4, items: each entry with what counts toward this cycle and, when less than its credit, why. */
+function itemOf(entry: Entry, decisions: Decisions): EvaluatedItem {
+  const { activity, credit } = entry;
+  const { counted, cut } = countOf(entry, decisions);
+  return {
+    index: entry.index,
+    kind: activity.kind,
+    label: entry.label,
+    completed: activity.completed,
+    planned: entry.planned,
+    inCycle: entry.inside,
+    credit: credit.tenths,
+    counted,
+    reason: credit.reason,
+    cut,
+  };
+}
+
+function countOf(entry: Entry, { repeats, limits, outside }: Decisions): Count {
+  if (!entry.inside) {
+    const when = entry.planned ? 'Planned for' : 'Completed';
+    return { counted: 0, cut: `${when} ${formatUsDate(entry.activity.completed)}, ${outside}` };
+  }
+  const repeat = entry.key === null ? undefined : repeats.get(entry.key);
+  if (repeat !== undefined && repeat.counting !== entry) return { counted: 0, cut: repeat.cut };
+  return limits.get(entry) ?? { counted: entry.credit.tenths, cut: null };
+}
+
+/** Step 5, totals: what counts, earned and planned apart. */
+function totalsOf(items: readonly EvaluatedItem[]): { earned: Tenths; planned: Tenths } {
+  return {
+    earned: sumTenths(items.map((item) => (item.planned ? 0 : item.counted))),
+    planned: sumTenths(items.map((item) => (item.planned ? item.counted : 0))),
+  };
+}
+
+/** Step 6, checklist: CPR/AED. A certificate completed by the expiration date and valid on it. */
 function checkCpr(activities: readonly Activity[], cycle: Cycle, today: IsoDate): ChecklistItem {
   const label = 'Current adult CPR/AED certificate on your expiration date';
   let planned: Activity | null = null;
@@ -140,12 +340,18 @@ function checkCpr(activities: readonly Activity[], cycle: Cycle, today: IsoDate)
   };
 }
 
+/** An activity marked as professional conduct and ethics (S7); every item has its activity. */
+function coversEthics(activity: Activity | undefined): boolean {
+  return activity !== undefined && 'ethics' in activity && activity.ethics === true;
+}
+
+/** Step 6, checklist: the ethics hour (S7), from what counts this cycle. */
 function checkEthics(
   items: readonly EvaluatedItem[],
   activities: readonly Activity[],
   cycle: Cycle,
 ): ChecklistItem {
-  const label = 'Professional conduct and ethics: at least 0.1 CEC';
+  const label = `Professional conduct and ethics: at least ${formatCecs(ETHICS_TENTHS)} CEC`;
   if (cycle.end < ETHICS_REQUIRED_FROM) {
     return {
       id: 'ethics',
@@ -154,16 +360,8 @@ function checkEthics(
       detail: `Required only for certifications expiring on or after ${formatUsDate(ETHICS_REQUIRED_FROM)} (S7).`,
     };
   }
-  const ethics = items.filter((item) => {
-    const activity = activities[item.index];
-    return activity?.kind === 'approved-course' && activity.ethics && item.counted > 0;
-  });
-  const earned = ethics
-    .filter((item) => !item.planned)
-    .reduce((sum, item) => sum + item.counted, 0);
-  const planned = ethics
-    .filter((item) => item.planned)
-    .reduce((sum, item) => sum + item.counted, 0);
+  const ethics = items.filter((item) => item.counted > 0 && coversEthics(activities[item.index]));
+  const { earned, planned } = totalsOf(ethics);
   if (earned >= ETHICS_TENTHS) {
     return {
       id: 'ethics',
@@ -190,102 +388,40 @@ function checkEthics(
 
 function evaluateCertification(
   certification: Certification,
+  listed: readonly Listed[],
   activities: readonly Activity[],
   today: IsoDate,
 ): Omit<CertificationEvaluation, 'next'> {
   const cycle = cycleOf(certification);
-  // Credit each activity, then apply repeats and limits in date order; on the
-  // same day the larger credit goes first, so the plan's order never matters.
-  const order = activities
-    .map((activity, index) => {
-      const own = creditActivity(activity, certification.credential);
-      const key = getOpportunity(activity.kind).repeatKey?.(activity) ?? null;
-      return { activity, index, credit: own.tenths, reason: own.reason, key };
-    })
-    .sort(
-      (a, b) =>
-        a.activity.completed.localeCompare(b.activity.completed) ||
-        b.credit - a.credit ||
-        a.index - b.index,
-    );
-
-  // A course repeated in the cycle counts once (S2): the earned entry worth the
-  // most (a planned one only if none is earned yet), so recording an entry
-  // never lowers what is earned.
-  const counts = new Map<string, (typeof order)[number]>();
-  const rank = (e: (typeof order)[number]) =>
-    (e.activity.completed <= today ? 1_000_000 : 0) + e.credit;
-  for (const entry of order) {
-    if (entry.key === null || !inCycle(cycle, entry.activity.completed)) continue;
-    const best = counts.get(entry.key);
-    if (!best || rank(entry) > rank(best)) counts.set(entry.key, entry);
-  }
-
-  const usedByKind = new Map<OpportunityId, Tenths>();
-  const items: EvaluatedItem[] = [];
-
-  for (const entry of order) {
-    const { activity, index, credit, reason, key } = entry;
-    const opportunity = getOpportunity(activity.kind);
-    const planned = activity.completed > today;
-    const inside = inCycle(cycle, activity.completed);
-    const counting = key === null ? undefined : counts.get(key);
-    let counted = credit;
-    let cut: string | null = null;
-
-    if (!inside) {
-      counted = 0;
-      cut = `Completed ${formatUsDate(activity.completed)}, outside this cycle (${formatUsDate(cycle.start)}–${formatUsDate(cycle.end)}). ${FACTS.noCarryOver.text}`;
-    } else if (counting !== undefined && counting !== entry) {
-      counted = 0;
-      cut = `${key} is counted once this cycle (the entry of ${formatUsDate(counting.activity.completed)}). ${FACTS.noRepeat.text}`;
-    } else if (opportunity.limitPerCycle !== null) {
-      const limit = opportunity.limitPerCycle;
-      const used = usedByKind.get(activity.kind) ?? 0;
-      counted = Math.max(0, Math.min(credit, limit - used));
-      if (counted < credit) cut = limitCut(opportunity.name, limit);
-      usedByKind.set(activity.kind, used + counted);
-    }
-    items.push({
-      index,
-      kind: activity.kind,
-      label: opportunity.label(activity),
-      completed: activity.completed,
-      planned,
-      inCycle: inside,
-      credit,
-      counted,
-      reason,
-      cut,
-    });
-  }
-
-  const earned = items.filter((i) => !i.planned).reduce((sum, i) => sum + i.counted, 0);
-  const plannedTotal = items.filter((i) => i.planned).reduce((sum, i) => sum + i.counted, 0);
-  const onToday = statusOn(cycle, today);
-  const { status, daysLeft, graceEnds } = onToday;
+  const entries = creditEach(listed, certification.credential, cycle);
+  const repeats = countedRepeats(entries);
+  const decisions: Decisions = {
+    repeats,
+    limits: countedUnderLimits(entries, repeats),
+    outside: `outside this cycle (${formatUsDate(cycle.start)}–${formatUsDate(cycle.end)}). ${FACTS.noCarryOver.text}`,
+  };
+  const items = entries.map((entry) => itemOf(entry, decisions));
+  const { earned, planned } = totalsOf(items);
   const checklist = [checkCpr(activities, cycle, today), checkEthics(items, activities, cycle)];
+  const onToday = statusOn(cycle, today);
   const met = earned >= REQUIRED_TENTHS;
-
-  const warnings = cycleWarnings(certification, cycle, onToday);
-
   return {
     credential: certification.credential,
     name: credentialName(certification.credential),
     cycle,
     required: REQUIRED_TENTHS,
     earned,
-    planned: plannedTotal,
+    planned,
     remaining: Math.max(0, REQUIRED_TENTHS - earned),
-    remainingAfterPlanned: Math.max(0, REQUIRED_TENTHS - earned - plannedTotal),
+    remainingAfterPlanned: Math.max(0, REQUIRED_TENTHS - earned - planned),
     met,
     ready: met && checklist.every((c) => c.state === 'met' || c.state === 'not-required'),
-    status,
-    daysLeft,
-    graceEnds,
+    status: onToday.status,
+    daysLeft: onToday.daysLeft,
+    graceEnds: onToday.graceEnds,
     checklist,
-    items: items.sort((a, b) => a.index - b.index),
-    warnings,
+    items,
+    warnings: cycleWarnings(certification, cycle, onToday),
   };
 }
 
@@ -295,6 +431,7 @@ export function evaluatePlan(
   today: IsoDate = plan.today ?? todayIso(),
 ): PlanEvaluation {
   const activities = plan.activities;
+  const listed = listActivities(activities, today);
   const warnings: string[] = [];
   if (plan.certifications.length === 0) {
     warnings.push(
@@ -304,14 +441,15 @@ export function evaluatePlan(
   return {
     today,
     certifications: plan.certifications.map((c) => {
-      const evaluation = evaluateCertification(c, activities, today);
+      const evaluation = evaluateCertification(c, listed, activities, today);
       return { ...evaluation, next: nextSteps(evaluation, plan) };
     }),
-    activities: activities.map((activity, index) => ({
+    activities: listed.map(({ index, label, planned, credit }) => ({
       index,
-      label: getOpportunity(activity.kind).label(activity),
-      planned: activity.completed > today,
-      ...creditActivity(activity),
+      label,
+      planned,
+      tenths: credit.tenths,
+      reason: credit.reason,
     })),
     warnings,
   };

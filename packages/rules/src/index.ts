@@ -47,7 +47,6 @@ export {
   toUnixSeconds,
 } from './dates.js';
 export {
-  type ActivityCredit,
   type CertificationEvaluation,
   type ChecklistItem,
   type ChecklistState,

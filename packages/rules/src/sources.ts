@@ -1,3 +1,7 @@
+import { formatUsDate } from './dates.js';
+import { ETHICS_REQUIRED_FROM, ETHICS_TENTHS } from './requirements.js';
+import { contactHours, formatCecs, REQUIRED_TENTHS } from './units.js';
+
 /**
  * The ACE texts these rules implement. Every number in an opportunity cites
  * one of these ids. S1 is quoted word for word; for S2–S7 we keep the fact
@@ -61,7 +65,7 @@ export const SOURCES: Record<SourceId, Source> = {
 export const FACTS = {
   requirement: {
     sources: ['S2', 'S3'],
-    text: '2.0 CECs (20 contact hours) are required in each two-year renewal cycle; 0.1 CEC = 1 hour.',
+    text: `${formatCecs(REQUIRED_TENTHS)} CECs (${contactHours(REQUIRED_TENTHS)}) are required in each two-year renewal cycle; ${formatCecs(1)} CEC = ${contactHours(1)}.`,
   },
   noCarryOver: {
     sources: ['S2'],
@@ -77,7 +81,7 @@ export const FACTS = {
   },
   ethics: {
     sources: ['S7'],
-    text: 'From 09/13/2023, at least 0.1 CEC (one hour) in professional conduct and ethics is required to renew; it counts inside the 2.0.',
+    text: `From ${formatUsDate(ETHICS_REQUIRED_FROM)}, at least ${formatCecs(ETHICS_TENTHS)} CEC (${contactHours(ETHICS_TENTHS)}) in professional conduct and ethics is required to renew; it counts inside the ${formatCecs(REQUIRED_TENTHS)}.`,
   },
   grace: {
     sources: ['S5'],

@@ -26,7 +26,10 @@ export function progressSentence(evaluation: CertificationEvaluation): string {
   return `${earned}, ${formatCecs(evaluation.remaining)} to go${planned}.`;
 }
 
-/** "Expires 03/31/2027, in 124 days." / "Expired 03/31/2027, 12 days ago." */
+/**
+ * "Expires 03/31/2027, in 124 days." / "The expiration date 03/31/2027 passed 12 days ago."
+ * Said without the status word, so it reads well after a status label ("Expired. The expiration date …").
+ */
 export function deadlineSentence(
   evaluation: Pick<CertificationEvaluation, 'cycle' | 'daysLeft'>,
 ): string {
@@ -36,5 +39,5 @@ export function deadlineSentence(
   const unit = days === 1 ? 'day' : 'days';
   if (evaluation.daysLeft > 0) return `Expires ${date}${estimated}, in ${days} ${unit}.`;
   if (evaluation.daysLeft === 0) return `Expires today, ${date}${estimated}.`;
-  return `Expired ${date}${estimated}, ${days} ${unit} ago.`;
+  return `The expiration date ${date}${estimated} passed ${days} ${unit} ago.`;
 }

@@ -27,6 +27,11 @@ export function formatCecs(tenths: Tenths): string {
   return `${sign}${Math.floor(abs / 10)}.${abs % 10}`;
 }
 
+/** "1 contact hour", "20 contact hours": a tenth of a CEC is one contact hour (S2, S3). */
+export function contactHours(tenths: Tenths): string {
+  return `${tenths} contact hour${tenths === 1 ? '' : 's'}`;
+}
+
 /** A JSON-friendly number with one decimal (7 → 0.7). */
 export function toCecs(tenths: Tenths): number {
   return tenths / 10;

@@ -4,12 +4,12 @@
  * coverage report sees it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli-run.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -44,7 +44,7 @@ describe.each([
       );
       expect(r.out).toMatch(/Source: S1/);
     });
-    it('--json prints the JSON alone, amounts with one decimal', () => {
+    it('--json prints the JSON alone, amounts as JSON numbers', () => {
       const r = cec(['--json', 'cpr', '2yr']);
       expect(r.code).toBe(0);
       expect(r.out).toMatch(/"cecs": 0\.4,/);
@@ -77,9 +77,9 @@ describe.each([
         ],
       });
     });
-    it('prints 2.0 and 3.0 with their decimal', () => {
-      expect(cec(['--json', 'another', 'ACE', 'cert']).out).toMatch(/"cecs": 2\.0,/);
-      expect(cec(['--json', 'college 3 credits grade B']).out).toMatch(/"cecs": 3\.0,/);
+    it('whole amounts are plain JSON numbers (2, not "2.0")', () => {
+      expect(cec(['--json', 'another', 'ACE', 'cert']).out).toMatch(/"cecs": 2,/);
+      expect(cec(['--json', 'college 3 credits grade B']).out).toMatch(/"cecs": 3,/);
       expect(cec(['--json', 'presenting']).out).toMatch(/"limitPerCycle": 0\.5,/);
     });
     it('not understood: exit 2, suggestions on stderr', () => {
@@ -99,9 +99,73 @@ describe.each([
     });
     it('no arguments or an unknown option: usage, exit 2', () => {
       expect(cec([]).code).toBe(2);
-      expect(cec([]).err).toMatch(/Usage: cec/);
-      expect(cec(['--frobnicate']).err).toMatch(/Unknown option --frobnicate/);
+      expect(cec([]).err).toMatch(/^Ask a question or give a command\.\n\nUsage: cec/);
+      expect(cec(['--frobnicate'])).toMatchObject({
+        code: 2,
+        out: '',
+        err: expect.stringMatching(
+          /^Unknown option --frobnicate: cec knows --json, --today YYYY-MM-DD \(with plan\) and --help\.\n\nUsage: cec/,
+        ),
+      });
+      expect(cec(['cpr', '-x']).err).toMatch(/^Unknown option -x: cec knows --json/);
       expect(cec(['--help']).out).toMatch(/Unofficial/);
+      expect(cec(['-h']).out).toMatch(/^Usage: cec/);
+    });
+    it('an option given a value it does not take, or missing the one it needs, is named', () => {
+      expect(cec(['--json=yes', 'cpr'])).toMatchObject({
+        code: 2,
+        err: expect.stringMatching(/^--json takes no value: write --json alone\./),
+      });
+      for (const args of [
+        ['plan', PLAN, '--today'],
+        ['plan', PLAN, '--today', '--json'],
+      ]) {
+        expect(cec(args)).toMatchObject({
+          code: 2,
+          err: expect.stringMatching(/^--today needs a date after it, e\.g\. --today 2026-11-27\./),
+        });
+      }
+      // After "--" an option-like word is part of the question.
+      expect(JSON.parse(cec(['--json', '--', '--presenting']).out)).toMatchObject({
+        opportunity: 'presentation',
+      });
+    });
+    it('with --json, every argument error is JSON on stdout as well as a sentence on stderr', () => {
+      const cases: [string[], RegExp][] = [
+        [['--json'], /^Ask a question or give a command\.$/],
+        [['--json', '--frobnicate'], /^Unknown option --frobnicate: /],
+        [['--json=1'], /^--json takes no value/],
+        [['plan', PLAN, '--today', '--json'], /^--today needs a date/],
+        [['--json', 'check'], /^cec check needs a course number, e\.g\. cec check CA23456\.$/],
+        [['--json', 'plan'], /^cec plan needs exactly one plan file/],
+        [['--json', 'plan', PLAN, PLAN], /^cec plan needs exactly one plan file/],
+        [
+          ['--json', 'plan', PLAN, '--today', '2026-02-30'],
+          /^--today: .*February 2026 has 28 days/,
+        ],
+        [['--json', '--today', '2026-01-01', 'cpr'], /^--today works only with cec plan/],
+      ];
+      for (const [args, error] of cases) {
+        const r = cec(args);
+        expect(r.code, args.join(' ')).toBe(2);
+        const body = JSON.parse(r.out);
+        expect(Object.keys(body), args.join(' ')).toEqual(['error']);
+        expect(body.error, args.join(' ')).toMatch(error);
+        expect(r.err.startsWith(body.error), args.join(' ')).toBe(true);
+      }
+    });
+    it('--today is refused, not ignored, by anything but plan', () => {
+      for (const args of [
+        ['--today', '2026-01-01', 'cpr', '2yr'],
+        ['check', 'CA23456', '--today', '2026-01-01'],
+        ['rules', '--today=2026-01-01'],
+      ]) {
+        expect(cec(args)).toMatchObject({
+          code: 2,
+          out: '',
+          err: '--today works only with cec plan, where it sets the day the plan is evaluated on.\n',
+        });
+      }
     });
   });
 
@@ -155,7 +219,8 @@ describe.each([
       expect(r.out).toMatch(
         /ACE Certified Personal Trainer\n {2}Cycle {5}04\/01\/2025 – 03\/31\/2027/,
       );
-      expect(r.out).toMatch(/12\/10\/2025 {2}College course \(3 credit hours, B\) +3\.0 +3\.0/);
+      // 3 credit hours are worth 3.0 at S1's rate, but one college course gives at most 2.0 (S4).
+      expect(r.out).toMatch(/12\/10\/2025 {2}College course \(3 credit hours, B\) +2\.0 +2\.0/);
       expect(r.out).toMatch(/\[Missing\] Professional conduct and ethics/);
       const rows = r.out.split('\n').filter((l) => /^ {2}\d\d\/\d\d\/\d{4} /.test(l));
       const creditColumns = new Set(rows.map((l) => l.search(/\d+\.\d +\d+\.\d/)));
@@ -179,19 +244,21 @@ describe.each([
           'checklist',
           'items',
           'warnings',
+          'next',
         ]),
       );
       expect(pt).toMatchObject({
         credential: 'personal-trainer',
         cycle: { start: '2025-04-01', end: '2027-03-31', estimated: false },
         required: 2,
-        earned: 5.7,
+        earned: 4.7,
         planned: 0,
         remaining: 0,
         met: true,
         status: 'active',
       });
-      expect(r.out).toMatch(/"required": 2\.0,/);
+      expect(r.out).toMatch(/"required": 2,/);
+      expect(r.out).toMatch(/"earned": 4\.7,/);
       expect(body.certifications[1].cycle.estimated).toBe(true);
       expect(pt.items.find((i: { kind: string }) => i.kind === 'petition')).toMatchObject({
         credit: 0,
@@ -235,6 +302,24 @@ describe.each([
       });
       expect(cec(['plan'])).toMatchObject({ code: 2 });
     });
+    it('reads a plan file that starts with a UTF-8 byte-order mark', () => {
+      const file = join(TMP, 'bom.json');
+      writeFileSync(file, `\uFEFF${readFileSync(PLAN, 'utf8')}`);
+      const r = cec(['--json', 'plan', file]);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out).certifications[0]).toMatchObject({ earned: 4.7 });
+    });
+    it('an empty plan says so in a sentence, exit 2', () => {
+      for (const input of ['', '  \n']) {
+        const r = cec(['plan', '-'], input);
+        expect(r.code).toBe(2);
+        expect(r.err).toMatch(/^The plan is empty: /);
+        const json = cec(['--json', 'plan', '-'], input);
+        expect(JSON.parse(json.out).problems).toEqual([
+          { path: '$', message: expect.stringMatching(/^The plan is empty: /) },
+        ]);
+      }
+    });
   });
 
   describe('cec rules', () => {
@@ -244,7 +329,7 @@ describe.each([
       expect(r.out).toMatch(/unofficial, not affiliated with ACE/);
       const body = JSON.parse(cec(['rules', '--json']).out);
       expect(body.ruleset).toBe('ace-2013');
-      expect(body.opportunities).toHaveLength(9);
+      expect(body.opportunities).toHaveLength(10);
       expect(body.opportunities.find((o: { id: string }) => o.id === 'presentation')).toMatchObject(
         {
           limitPerCycle: 0.5,
@@ -287,7 +372,9 @@ describe('fuzzing the CLI arguments and plan files', () => {
           const result = run(argv);
           expect([0, 1, 2]).toContain(result.code);
           expect(result.err).not.toMatch(/\n\s+at .+:\d+:\d+/);
-          if (argv.includes('--json') && result.out) JSON.parse(result.out);
+          // After "--", "--json" is a word of the question, not the option.
+          const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+          if (options.includes('--json') && result.out) JSON.parse(result.out);
         },
       ),
       { numRuns: 3000 },
@@ -313,29 +400,30 @@ describe('fuzzing the CLI arguments and plan files', () => {
 });
 
 describe('human output details', () => {
+  /** What `cec plan` prints for a plan, written to a file first. */
+  const printed = (name: string, plan: object) => {
+    const file = join(TMP, `${name}.json`);
+    writeFileSync(file, JSON.stringify(plan));
+    return run(['plan', file]).out;
+  };
   it('a question with a limit states it', () => {
     expect(run(['presenting']).out).toMatch(/Limit: 0\.5 CECs per renewal cycle\./);
   });
   it('a plan table marks planned items, explains cuts and zero credits, and shortens long labels', () => {
-    const file = join(TMP, 'details.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        today: '2026-06-01',
-        certifications: [{ credential: 'health-coach', expires: '2027-03-31' }],
-        activities: [
-          {
-            kind: 'presentation',
-            title: 'A very long presentation title that goes on and on and on',
-            completed: '2026-01-01',
-          },
-          { kind: 'presentation', completed: '2026-02-01' },
-          { kind: 'college', creditHours: 3, grade: 'D', completed: '2026-03-01' },
-          { kind: 'mentoring', completed: '2026-09-01' },
-        ],
-      }),
-    );
-    const out = run(['plan', file]).out;
+    const out = printed('details', {
+      today: '2026-06-01',
+      certifications: [{ credential: 'health-coach', expires: '2027-03-31' }],
+      activities: [
+        {
+          kind: 'presentation',
+          title: 'A very long presentation title that goes on and on and on',
+          completed: '2026-01-01',
+        },
+        { kind: 'presentation', completed: '2026-02-01' },
+        { kind: 'college', creditHours: 3, grade: 'D', completed: '2026-03-01' },
+        { kind: 'mentoring', completed: '2026-09-01' },
+      ],
+    });
     expect(out).toMatch(/ Presentation: A very long presentation title th… +0\.5 +0\.5\n/);
     expect(out).toMatch(/↳ Limit reached: Presenting counts at most 0\.5 CECs per cycle/);
     expect(out).toMatch(/↳ A grade of D is below/);
@@ -346,14 +434,102 @@ describe('human output details', () => {
       code: 2,
       err: expect.stringMatching(/it is a folder/),
     });
-    expect(run(['plan', PLAN, '--today'])).toMatchObject({
+    expect(run(['plan', PLAN, '--today', ''])).toMatchObject({
       code: 2,
       err: expect.stringMatching(/--today: A date is required/),
     });
     expect(run(['--json', '--help']).out).toMatch(/"usage": "Usage: cec/);
   });
+  it('the status row never repeats the status word, and a planned row outside the cycle says planned', () => {
+    const on = (today: string) =>
+      printed('expired', {
+        today,
+        certifications: [{ credential: 'health-coach', expires: '2027-03-31' }],
+        activities: [{ kind: 'mentoring', completed: '2030-01-01' }],
+      });
+    const expired = on('2029-01-01');
+    expect(expired).toMatch(
+      / {2}Status {4}Expired\. The expiration date 03\/31\/2027 passed 642 days ago\.\n/,
+    );
+    expect(expired).toMatch(
+      /↳ Planned for 01\/01\/2030, outside this cycle \(04\/01\/2025–03\/31\/2027\)/,
+    );
+    expect(expired).not.toMatch(/Completed 01\/01\/2030/);
+    expect(on('2027-04-10')).toMatch(
+      / {2}Status {4}In grace period\. The expiration date 03\/31\/2027 passed 10 days ago\.\n/,
+    );
+  });
+  it('a certification with no activities yet: no table, the checklist still shows', () => {
+    const out = printed('no-activities', {
+      today: '2026-06-01',
+      certifications: [{ credential: 'health-coach', expires: '2027-03-31' }],
+    });
+    expect(out).toMatch(/Progress {2}0\.0 of 2\.0 CECs earned, 2\.0 to go\.\n\n {2}Checklist\n/);
+    expect(out).not.toMatch(/Activity/);
+  });
   it('the question parser tolerates a missing question from JavaScript callers', async () => {
     const { answerQuestion } = await import('../src/index.js');
     expect(answerQuestion(undefined as never).understood).toBe(false);
   });
+});
+
+describe('a plan of 200,000 activities', () => {
+  // Each fourth activity: a distinct 0.1 course, a presentation (0.5 per cycle),
+  // outreach (0.1 per cycle), or the same 0.2 course again (counted once).
+  const COUNT = 200_000;
+  const file = join(TMP, 'large.json');
+  const day = (i: number) =>
+    `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+  beforeAll(() => {
+    writeFileSync(
+      file,
+      JSON.stringify({
+        today: '2027-01-01',
+        certifications: [{ credential: 'personal-trainer', expires: '2027-03-31' }],
+        activities: Array.from({ length: COUNT }, (_, i) => {
+          const completed = day(i);
+          if (i % 4 === 0)
+            return {
+              kind: 'approved-course',
+              courseNumber: `CA${100_000 + i}`,
+              cecs: 0.1,
+              completed,
+            };
+          if (i % 4 === 1) return { kind: 'presentation', completed };
+          if (i % 4 === 2) return { kind: 'mentoring', completed };
+          return { kind: 'approved-course', courseNumber: 'CA99999', cecs: 0.2, completed };
+        }),
+      }),
+    );
+  });
+  // 50,000 × 0.1 + 0.5 + 0.1 + 0.2
+  const EARNED = '5000.8';
+
+  it('evaluates and prints for people and as JSON, in-process', () => {
+    const human = run(['plan', file]);
+    expect(human.err).toBe('');
+    expect(human.code).toBe(0);
+    expect(human.out).toContain(`Progress  ${EARNED} of 2.0 CECs earned`);
+    expect(human.out.match(/^ {2}\d\d\/\d\d\/2026 {2}/gm)).toHaveLength(COUNT);
+    expect(human.out.match(/↳ Limit reached/g)).toHaveLength(COUNT / 2 - 2);
+
+    const json = run(['--json', 'plan', file]);
+    expect(json.code).toBe(0);
+    const [trainer] = JSON.parse(json.out).certifications;
+    expect(trainer.earned).toBe(Number(EARNED));
+    expect(trainer.items).toHaveLength(COUNT);
+    expect(trainer.items.filter((i: { cut: string | null }) => i.cut !== null)).toHaveLength(
+      COUNT / 2 - 2 + COUNT / 4 - 1,
+    );
+  }, 120_000);
+
+  it('evaluates and prints through the spawned binary', () => {
+    const result = spawnSync(process.execPath, [CLI, 'plan', file], {
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`Progress  ${EARNED} of 2.0 CECs earned`);
+  }, 120_000);
 });

@@ -51,7 +51,7 @@ describe('cycles', () => {
       }),
     );
     expect(deadlineSentence(past.certifications[0] as never)).toBe(
-      'Expired 03/31/2027, 1 day ago.',
+      'The expiration date 03/31/2027 passed 1 day ago.',
     );
     const later = evaluatePlan(
       plan({
@@ -195,6 +195,7 @@ const activity: fc.Arbitrary<Activity> = fc.oneof(
     creditHours: fc.integer({ min: 1, max: 40 }).map((t) => t / 10),
     grade: fc.constantFrom('A' as const, 'C' as const, 'D' as const),
     related: fc.boolean(),
+    certPrep: fc.boolean(),
     completed: day,
   }),
 );
@@ -254,6 +255,26 @@ describe('invariants', () => {
     );
   });
 
+  it('a limit per cycle goes to the earliest entries of the cycle, whatever the plan order', () => {
+    fc.assert(
+      fc.property(planArb, (p) => {
+        const reversed = { ...p, activities: [...p.activities].reverse() };
+        for (const evaluation of [evaluatePlan(p), evaluatePlan(reversed)]) {
+          for (const c of evaluation.certifications) {
+            for (const kind of ['presentation', 'mentoring']) {
+              // One presentation (0.5) or one outreach (0.1) uses the whole limit.
+              const inside = c.items.filter((i) => i.kind === kind && i.inCycle);
+              const earliest = inside.map((i) => i.completed).sort()[0];
+              const counted = inside.filter((i) => i.counted > 0).map((i) => i.completed);
+              expect(counted).toEqual(earliest === undefined ? [] : [earliest]);
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('the order of activities in the plan does not change any total', () => {
     fc.assert(
       fc.property(planArb, (p) => {
@@ -279,7 +300,7 @@ describe('the deadline pieces a renewal page uses alone', () => {
       'Expired on 03/15/2027. You can still renew late until 09/15/2027; the grace period is not an extension (S5).',
     ]);
     expect(deadlineSentence({ cycle, daysLeft: status.daysLeft })).toBe(
-      'Expired 03/15/2027 (estimated), 17 days ago.',
+      'The expiration date 03/15/2027 (estimated) passed 17 days ago.',
     );
   });
 });

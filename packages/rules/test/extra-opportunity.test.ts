@@ -36,8 +36,8 @@ describe('an opportunity added in a test ruleset', () => {
     expect(schema).toContain('"vinyasa"');
   });
 
-  it('round-trips through a calculator link, fields in descriptor order', () => {
-    expect(linkFields(yogaRetreat)).toEqual(['days', 'style', 'venue', 'completed']);
+  it('round-trips through a calculator link: the date, then the fields in descriptor order', () => {
+    expect(linkFields(yogaRetreat)).toEqual(['completed', 'days', 'style', 'venue']);
     const decoded = decodePlan(encodePlan(plan, EXTENDED), EXTENDED);
     expect(decoded.ok && decoded.plan.activities).toEqual(plan.activities);
   });

@@ -169,7 +169,7 @@ describe('planner properties', () => {
     let cases = 0;
     fc.assert(
       fc.property(plans, (input) => {
-        const { e, next } = planned(input as PlanInput);
+        const { e, next } = planned(input as unknown as PlanInput);
         cases++;
         const required = next.steps.map((s) => s.required);
         expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
@@ -191,7 +191,7 @@ describe('planner properties', () => {
     let cases = 0;
     fc.assert(
       fc.property(plans, (input) => {
-        const { p, e, next } = planned(input as PlanInput);
+        const { p, e, next } = planned(input as unknown as PlanInput);
         if (e.status === 'grace' || e.status === 'expired') return;
         cases++;
         const steps = new Map(next.steps.map((s) => [s.id, s]));

@@ -1,4 +1,5 @@
 /** Every opportunity: its rule and guide agree, its examples compute, its labels read well. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   type Activity,
@@ -16,17 +17,40 @@ import {
 
 const on = (activity: object) => ({ ...activity, completed: '2026-01-01' }) as Activity;
 
+/**
+ * S1's text as stored (copied from the project's sources,
+ * ace-2013-cec-opportunities.txt: the article without the site's menus).
+ */
+const S1_TEXT = readFileSync(
+  new URL('./fixtures/s1-ace-2013-cec-opportunities.txt', import.meta.url),
+  'utf8',
+);
+
+/** ACE's FAQ passages (S3, S4, S8) as stored (copied from the project's sources, ace-faq-extracts.md). */
+const FAQ_TEXT = readFileSync(new URL('./fixtures/ace-faq-extracts.md', import.meta.url), 'utf8');
+const TEXTS: Partial<Record<string, string>> = { S1: S1_TEXT, S3: FAQ_TEXT, S4: FAQ_TEXT };
+
+/** Quotes and whitespace as typed vs as published ("C" vs “C”, double spaces) do not matter. */
+function normalise(text: string): string {
+  return text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
 describe('the catalog', () => {
   it('lists every opportunity once', () => {
     expect(OPPORTUNITIES.map((o) => o.id)).toEqual(OPPORTUNITY_IDS);
-    expect(new Set(OPPORTUNITY_IDS).size).toBe(9);
+    expect(new Set(OPPORTUNITY_IDS).size).toBe(10);
   });
 
   it.each(OPPORTUNITIES.map((o) => [o.id, o] as const))(
-    '%s cites S1 word for word and has a guide',
+    '%s cites its source word for word and has a guide',
     (_id, o) => {
-      expect(o.source.id).toBe('S1');
+      // S1 for all but First Aid, which only S3 credits.
+      expect(o.source.id).toBe(o.id === 'first-aid' ? 'S3' : 'S1');
       expect(o.source.quote.length).toBeGreaterThan(40);
+      expect(normalise(TEXTS[o.source.id] ?? '')).toContain(normalise(o.source.quote));
+      for (const note of o.notes ?? []) {
+        expect(normalise(TEXTS[note.source] ?? '')).toContain(normalise(note.quote));
+      }
       expect(SOURCES[o.source.id].url).toMatch(/^https:\/\/www\.acefitness\.org\//);
       expect(o.description.length).toBeGreaterThan(20);
       expect(o.evidence.length).toBeGreaterThan(20);
@@ -134,8 +158,10 @@ describe('credentials', () => {
 });
 
 describe('how to submit (S1)', () => {
-  it('quotes S1 step by step', async () => {
+  it('quotes S1 step by step, word for word', async () => {
     const { SUBMISSION_STEPS } = await import('../src/index.js');
+    for (const { quote } of SUBMISSION_STEPS)
+      expect(normalise(S1_TEXT)).toContain(normalise(quote));
     expect(SUBMISSION_STEPS.map((s) => s.step)).toContain('Enter the completion date');
     expect(SUBMISSION_STEPS.find((s) => s.step === 'Enter the completion date')?.quote).toMatch(
       /MM\/DD\/YYYY format/,

@@ -186,6 +186,22 @@ describe('S1, S4: "a petition is reviewed (about 30 days) and may be denied"', (
   });
 });
 
+describe("the facts are written from the rules' own numbers", () => {
+  it('the requirement, the ethics hour and its checklist label', async () => {
+    const { FACTS } = await import('../src/index.js');
+    expect(FACTS.requirement.text).toBe(
+      '2.0 CECs (20 contact hours) are required in each two-year renewal cycle; 0.1 CEC = 1 contact hour.',
+    );
+    expect(FACTS.ethics.text).toBe(
+      'From 09/13/2023, at least 0.1 CEC (1 contact hour) in professional conduct and ethics is required to renew; it counts inside the 2.0.',
+    );
+    const c = evaluate({ today: '2027-01-01', certifications: [PT], activities: [] });
+    expect(c.checklist.find((i) => i.id === 'ethics')?.label).toBe(
+      'Professional conduct and ethics: at least 0.1 CEC',
+    );
+  });
+});
+
 describe('the renewal requirement in one sentence (S2, S3, S6, S7)', () => {
   it('is built from the same numbers the evaluation uses', async () => {
     const { RENEWAL_REQUIREMENT } = await import('../src/index.js');

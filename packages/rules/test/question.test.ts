@@ -1,6 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerQuestion, suggestQuestions } from '../src/index.js';
+import { answerQuestion, type QuestionResult, suggestQuestions } from '../src/index.js';
+
+/** The answer, when the question was understood; fails the test otherwise. */
+function understood(answer: QuestionResult) {
+  if (!answer.understood)
+    throw new Error(`"${answer.query}" was not understood: ${answer.message}`);
+  return answer;
+}
+
+/** The refusal, when the question was not understood; fails the test otherwise. */
+function notUnderstood(answer: QuestionResult) {
+  if (answer.understood)
+    throw new Error(`"${answer.query}" was understood as ${answer.opportunity}`);
+  return answer;
+}
 
 describe('answering "how many CECs for X" (rules.md examples)', () => {
   it.each([
@@ -21,13 +35,11 @@ describe('answering "how many CECs for X" (rules.md examples)', () => {
     ['community outreach', 'mentoring', 1],
     ['CA23456', 'approved-course', null],
   ])('%s → %s %s', (query, opportunity, tenths) => {
-    const answer = answerQuestion(query);
-    expect(answer).toMatchObject({ understood: true, opportunity, tenths });
-    if (answer.understood) {
-      expect(answer.explanation.length).toBeGreaterThan(20);
-      expect(answer.source.id).toBe('S1');
-      expect(answer.source.quote.length).toBeGreaterThan(20);
-    }
+    const answer = understood(answerQuestion(query));
+    expect(answer).toMatchObject({ opportunity, tenths });
+    expect(answer.explanation.length).toBeGreaterThan(20);
+    expect(answer.source.id).toBe('S1');
+    expect(answer.source.quote.length).toBeGreaterThan(20);
   });
 
   it('an incomplete question lists every option', () => {
@@ -49,8 +61,7 @@ describe('answering "how many CECs for X" (rules.md examples)', () => {
   });
 
   it('a course number with a typo explains the problem', () => {
-    const answer = answerQuestion('CA2345');
-    expect(answer.understood && answer.explanation).toMatch(/4 digits/);
+    expect(understood(answerQuestion('CA2345')).explanation).toMatch(/4 digits/);
   });
 
   it('a pass grade earns nothing, and says why', () => {
@@ -59,17 +70,15 @@ describe('answering "how many CECs for X" (rules.md examples)', () => {
   });
 
   it('not understood: says so and suggests the closest opportunities', () => {
-    const answer = answerQuestion('presnting');
-    expect(answer.understood).toBe(false);
-    if (!answer.understood) {
-      expect(answer.message).toMatch(/did not understand "presnting"/);
-      expect(answer.suggestions[0]?.opportunity).toBe('presentation');
-    }
-    const nothing = answerQuestion('zzzz qqqq');
-    expect(nothing.understood).toBe(false);
-    if (!nothing.understood) expect(nothing.suggestions.length).toBeGreaterThan(0);
-    const empty = answerQuestion('   ');
-    if (!empty.understood) expect(empty.message).toMatch(/for example/);
+    const typo = notUnderstood(answerQuestion('presnting'));
+    expect(typo.message).toMatch(/did not understand "presnting"\. Did you mean one of these\?/);
+    expect(typo.suggestions[0]?.opportunity).toBe('presentation');
+    const nothing = notUnderstood(answerQuestion('zzzz qqqq'));
+    expect(nothing.message).toMatch(/did not understand "zzzz qqqq"\. Try one of these\./);
+    expect(nothing.suggestions.length).toBeGreaterThan(0);
+    const empty = notUnderstood(answerQuestion('   '));
+    expect(empty.message).toMatch(/for example/);
+    expect(empty.suggestions.length).toBeGreaterThan(0);
   });
 
   it('never throws on any input, and always answers or suggests', () => {
@@ -80,8 +89,8 @@ describe('answering "how many CECs for X" (rules.md examples)', () => {
         (text) => {
           cases++;
           const answer = answerQuestion(text);
-          if (answer.understood) expect(answer.explanation).not.toBe('');
-          else expect(answer.suggestions.length).toBeGreaterThan(0);
+          // Understood: an explanation; not understood: suggestions. Never nothing.
+          expect(answer.understood ? answer.explanation : answer.suggestions).not.toHaveLength(0);
         },
       ),
       { numRuns: 3000 },

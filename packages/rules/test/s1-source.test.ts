@@ -41,14 +41,16 @@ describe('S1, sentence by sentence', () => {
       today,
       certifications: [PT],
       activities: [
-        { kind: 'college', creditHours: 3, grade: 'C', completed: '2025-06-01' },
+        { kind: 'college', creditHours: 2, grade: 'C', completed: '2025-06-01' },
         { kind: 'college', creditHours: 3, grade: 'C-', completed: '2025-06-02' },
         { kind: 'college', creditHours: 2, grade: 'A', related: false, completed: '2025-06-03' },
         { kind: 'college', creditHours: 1.25, grade: 'B+', completed: '2025-06-04' },
       ],
     });
     const items = e.certifications[0]?.items ?? [];
-    expect(items.map((i) => i.counted)).toEqual([30, 0, 0, 12]);
+    // Each course's worth at S1's rate; S4 then lets only one college course count per cycle.
+    expect(items.map((i) => i.credit)).toEqual([20, 0, 0, 12]);
+    expect(items.map((i) => i.counted)).toEqual([20, 0, 0, 0]);
     expect(items[1]?.reason).toMatch(/C- is below/);
     expect(items[2]?.reason).toMatch(/exercise science, anatomy/);
   });
