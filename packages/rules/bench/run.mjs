@@ -19,7 +19,8 @@ function timeRounds(rounds, fn) {
   return median(samples);
 }
 
-function thousandActivities() {
+/** A plan of `count` activities of every kind over 800 days, two certifications. */
+function planOf(count) {
   const kinds = [
     (d) => ({ kind: 'cpr-aed', term: '2yr', completed: d }),
     (d) => ({ kind: 'college', creditHours: 3, grade: 'B', completed: d }),
@@ -34,7 +35,7 @@ function thousandActivities() {
     }),
     (d) => ({ kind: 'petition', title: 'Course', status: 'approved', cecs: 0.3, completed: d }),
   ];
-  const activities = Array.from({ length: 1000 }, (_, i) => {
+  const activities = Array.from({ length: count }, (_, i) => {
     const day = new Date(Date.UTC(2025, 0, 1 + (i % 800))).toISOString().slice(0, 10);
     return kinds[i % kinds.length](day, i);
   });
@@ -63,7 +64,7 @@ function metric(name, value, unit, budget, lowerIsBetter = true) {
   );
 }
 
-const plan = thousandActivities();
+const plan = planOf(1000);
 timeRounds(50, () => evaluatePlan(plan)); // warm-up
 metric(
   'rules.evaluate_1000_activities_ms',
@@ -71,6 +72,19 @@ metric(
   'ms',
   2,
 );
+
+// Growth: ten times the activities should cost about ten times as much. The
+// two sizes alternate round by round, so load on the machine hits both alike.
+const small = planOf(10_000);
+const large = planOf(100_000);
+const smallTimes = [];
+const largeTimes = [];
+evaluatePlan(large); // warm-up
+for (let round = 0; round < 11; round++) {
+  smallTimes.push(timeRounds(3, () => evaluatePlan(small)));
+  largeTimes.push(timeRounds(1, () => evaluatePlan(large)));
+}
+metric('rules.evaluate_growth_ratio', median(largeTimes) / median(smallTimes), '×', 13);
 
 const questions = [
   'cpr 2yr',
