@@ -11,8 +11,9 @@ import { parseArgs } from 'node:util';
 import { checkCourseNumber } from './course-number.js';
 import { formatUsDate, type IsoDate, parseDate } from './dates.js';
 import { type CertificationEvaluation, type EvaluatedItem, evaluatePlan } from './evaluate.js';
+import type { NextSteps } from './next.js';
 import { OPPORTUNITIES, RULESET } from './opportunities/index.js';
-import { formatProblems, parsePlanText } from './plan.js';
+import { formatProblems, type Plan, parsePlanText } from './plan.js';
 import { answerQuestion } from './question.js';
 import { SOURCES } from './sources.js';
 import { CHECKLIST_LABELS, deadlineSentence, progressSentence, STATUS_LABELS } from './summary.js';
@@ -21,6 +22,8 @@ import { formatCecs, type Tenths, toCecs } from './units.js';
 const USAGE = `Usage: cec [--json] <question…>       how many CECs for an activity, e.g. cec cpr 2yr
        cec [--json] check <course-number>  check an ACE course number, e.g. cec check CA23456
        cec [--json] plan <file|->         evaluate a plan file (JSON; - reads stdin)
+                [--today YYYY-MM-DD]
+       cec [--json] next <file|->         what to do next for each certification of a plan
                 [--today YYYY-MM-DD]
        cec [--json] rules                 list every opportunity with its value, limit and source
 
@@ -39,10 +42,10 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const KNOWN_OPTIONS = 'cec knows --json, --today YYYY-MM-DD (with plan) and --help.';
+const KNOWN_OPTIONS = 'cec knows --json, --today YYYY-MM-DD (with plan or next) and --help.';
 
 /** The commands that evaluate on a day, so `--today` means something to them. */
-const DATED_COMMANDS: readonly string[] = ['plan'];
+const DATED_COMMANDS: readonly string[] = ['plan', 'next'];
 
 /** Amounts go out as plain JSON numbers of CECs (0.4, 2). */
 function cecs(tenths: Tenths | null): number | null {
@@ -251,27 +254,51 @@ function readPlan(source: string): { text: string } | { error: string } {
   return { text };
 }
 
-function plan(args: string[], json: boolean, today: IsoDate | undefined): CliOutput {
+/** The plan named by `args` (a file or -), read and validated; or the output that says why not. */
+function loadPlan(
+  command: 'plan' | 'next',
+  args: string[],
+  json: boolean,
+): { plan: Plan } | { output: CliOutput } {
   const source = args[0];
   if (source === undefined || args.length > 1) {
-    return refuse(
-      'cec plan needs exactly one plan file (or - to read stdin), e.g. cec plan plan.json.',
-      json,
-    );
+    return {
+      output: refuse(
+        `cec ${command} needs exactly one plan file (or - to read stdin), e.g. cec ${command} plan.json.`,
+        json,
+      ),
+    };
   }
   const read = readPlan(source);
-  if ('error' in read)
-    return done(
-      json ? toJson({ problems: [{ path: '$', message: read.error }] }) : '',
-      2,
-      read.error,
-    );
+  if ('error' in read) {
+    const body = json ? toJson({ problems: [{ path: '$', message: read.error }] }) : '';
+    return { output: done(body, 2, read.error) };
+  }
   const parsed = parsePlanText(read.text);
   if (!parsed.ok) {
     const err = `The plan has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}:\n${formatProblems(parsed.problems)}`;
-    return done(json ? toJson({ problems: parsed.problems }) : '', 2, err);
+    return { output: done(json ? toJson({ problems: parsed.problems }) : '', 2, err) };
   }
-  const evaluation = evaluatePlan(parsed.plan, today ?? parsed.plan.today);
+  return { plan: parsed.plan };
+}
+
+/** The planner's answer with amounts as JSON numbers of CECs. */
+function nextJson(next: NextSteps) {
+  return {
+    remaining: toCecs(next.remaining),
+    deadline: next.deadline,
+    steps: next.steps.map((s) => ({ ...s, adds: toCecs(s.adds) })),
+    fastest: {
+      text: next.fastest.text,
+      steps: next.fastest.steps.map((s) => ({ id: s.id, adds: toCecs(s.adds) })),
+    },
+  };
+}
+
+function plan(args: string[], json: boolean, today: IsoDate | undefined): CliOutput {
+  const loaded = loadPlan('plan', args, json);
+  if ('output' in loaded) return loaded.output;
+  const evaluation = evaluatePlan(loaded.plan, today ?? loaded.plan.today);
   if (!json) {
     const parts = evaluation.certifications.map(certificationText).concat(evaluation.warnings);
     return done(parts.join('\n\n'));
@@ -295,10 +322,47 @@ function plan(args: string[], json: boolean, today: IsoDate | undefined): CliOut
       checklist: c.checklist,
       items: c.items.map((i) => ({ ...i, credit: toCecs(i.credit), counted: toCecs(i.counted) })),
       warnings: c.warnings,
+      next: nextJson(c.next),
     })),
     warnings: evaluation.warnings,
   };
   return done(toJson(body));
+}
+
+function nextText(c: CertificationEvaluation): string {
+  const lines = [
+    c.name,
+    `  ${c.next.remaining > 0 ? `${formatCecs(c.next.remaining)} CECs to go by ${formatUsDate(c.next.deadline)}.` : `The CECs are complete; the deadline is ${formatUsDate(c.next.deadline)}.`} ${c.next.fastest.text}`,
+  ];
+  for (const step of c.next.steps) {
+    const adds = step.adds > 0 ? ` (+${formatCecs(step.adds)})` : '';
+    lines.push(
+      '',
+      `  ${step.required ? '[Required] ' : ''}${step.text}${adds}`,
+      `    How: ${step.how}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function next(args: string[], json: boolean, today: IsoDate | undefined): CliOutput {
+  const loaded = loadPlan('next', args, json);
+  if ('output' in loaded) return loaded.output;
+  const evaluation = evaluatePlan(loaded.plan, today ?? loaded.plan.today);
+  if (json) {
+    return done(
+      toJson({
+        today: evaluation.today,
+        certifications: evaluation.certifications.map((c) => ({
+          credential: c.credential,
+          name: c.name,
+          next: nextJson(c.next),
+        })),
+        warnings: evaluation.warnings,
+      }),
+    );
+  }
+  return done(evaluation.certifications.map(nextText).concat(evaluation.warnings).join('\n\n'));
 }
 
 function rules(json: boolean): CliOutput {
@@ -313,6 +377,7 @@ function rules(json: boolean): CliOutput {
           limitPerCycle: cecs(o.limitPerCycle),
           source: { ...SOURCES[o.source.id as keyof typeof SOURCES], quote: o.source.quote },
           interpretation: o.interpretation,
+          notes: (o.notes ?? []).map((n) => ({ ...n, source: SOURCES[n.source] })),
         })),
       }),
     );
@@ -324,6 +389,7 @@ function rules(json: boolean): CliOutput {
       `  Limit per cycle: ${o.limitPerCycle === null ? 'none stated' : `${formatCecs(o.limitPerCycle)} CECs`}`,
       `  Source ${o.source.id}: "${o.source.quote}"`,
       `  Our reading (not ACE's words): ${o.interpretation}`,
+      ...(o.notes ?? []).map((n) => `  Another source, ${n.source}: "${n.quote}" ${n.text}`),
     ].join('\n'),
   );
   return done(
@@ -343,7 +409,7 @@ export function run(argv: readonly string[]): CliOutput {
   if (today !== undefined) {
     if (!DATED_COMMANDS.includes(command)) {
       return refuse(
-        '--today works only with cec plan, where it sets the day the plan is evaluated on.',
+        '--today works only with cec plan and cec next, where it sets the day the plan is evaluated on.',
         json,
       );
     }
@@ -353,6 +419,7 @@ export function run(argv: readonly string[]): CliOutput {
   }
   if (command === 'check') return check(args, json);
   if (command === 'plan') return plan(args, json, day);
+  if (command === 'next') return next(args, json, day);
   if (command === 'rules' && args.length === 0) return rules(json);
   return question(positionals, json);
 }

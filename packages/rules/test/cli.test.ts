@@ -104,7 +104,7 @@ describe.each([
         code: 2,
         out: '',
         err: expect.stringMatching(
-          /^Unknown option --frobnicate: cec knows --json, --today YYYY-MM-DD \(with plan\) and --help\.\n\nUsage: cec/,
+          /^Unknown option --frobnicate: cec knows --json, --today YYYY-MM-DD \(with plan or next\) and --help\.\n\nUsage: cec/,
         ),
       });
       expect(cec(['cpr', '-x']).err).toMatch(/^Unknown option -x: cec knows --json/);
@@ -163,7 +163,7 @@ describe.each([
         expect(cec(args)).toMatchObject({
           code: 2,
           out: '',
-          err: '--today works only with cec plan, where it sets the day the plan is evaluated on.\n',
+          err: '--today works only with cec plan and cec next, where it sets the day the plan is evaluated on.\n',
         });
       }
     });
@@ -532,4 +532,54 @@ describe('a plan of 200,000 activities', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`Progress  ${EARNED} of 2.0 CECs earned`);
   }, 120_000);
+});
+
+describe.each([
+  ['the spawned binary', spawned],
+  ['run() in-process', inProcess],
+] as const)('cec next, %s', (_mode, run) => {
+  const STUCK = JSON.stringify({
+    today: '2026-11-01',
+    certifications: [{ credential: 'personal-trainer', expires: '2027-03-31' }],
+    activities: [
+      { kind: 'presentation', completed: '2025-09-01' },
+      { kind: 'presentation', completed: '2025-10-01' },
+      { kind: 'cpr-aed', term: '1yr', completed: '2025-05-01' },
+      { kind: 'approved-course', courseNumber: 'CA23456', cecs: 0.4, completed: '2026-02-01' },
+    ],
+  });
+
+  it('prints the required items first, what each adds and how to report it', () => {
+    const r = run(['next', '-'], STUCK);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /0\.9 CECs to go by 03\/31\/2027\. Fastest way: CPR\/AED renewal \(0\.4\), then an ethics course \(0\.1\), then ACE-approved course \(0\.4\)\./,
+    );
+    const steps = r.out.split('\n').filter((l) => /^ {2}\S/.test(l) && !l.includes('to go'));
+    expect(steps[0]).toMatch(/^ {2}\[Required\] Renew your adult CPR\/AED/);
+    expect(steps[1]).toMatch(
+      /^ {2}\[Required\] Take an ACE-approved course in professional conduct/,
+    );
+    expect(r.out).not.toMatch(/presentation/i);
+    expect(r.out).toMatch(/How: In your ACE account, open “My CECs”/);
+  });
+
+  it('--json gives the same steps with amounts as numbers, and cec plan --json includes them', () => {
+    const next = JSON.parse(run(['--json', 'next', '-'], STUCK).out).certifications[0].next;
+    expect(next.remaining).toBe(0.9);
+    expect(next.steps.slice(0, 2).map((s: { id: string; adds: number }) => [s.id, s.adds])).toEqual(
+      [
+        ['cpr-aed', 0.4],
+        ['ethics', 0.1],
+      ],
+    );
+    const planned = JSON.parse(run(['--json', 'plan', '-'], STUCK).out).certifications[0].next;
+    expect(planned).toEqual(next);
+  });
+
+  it('refuses a bad plan like cec plan does, and takes --today', () => {
+    expect(run(['next', '-'], '{}').code).toBe(2);
+    const later = JSON.parse(run(['--json', '--today', '2027-05-01', 'next', '-'], STUCK).out);
+    expect(later.certifications[0].next.steps[0].id).toBe('grace');
+  });
 });

@@ -5,6 +5,7 @@ import {
   cycleOf,
   deadlineSentence,
   evaluatePlan,
+  getOpportunity,
   type Plan,
   type PlanInput,
   parsePlan,
@@ -235,13 +236,12 @@ describe('invariants', () => {
       fc.property(planArb, activity, (p, extra) => {
         const before = evaluatePlan(p).certifications;
         const after = evaluatePlan({ ...p, activities: [...p.activities, extra] }).certifications;
-        // Recording a course already in the plan can make a planned retake
-        // count for nothing (S2), so the projection is monotone only otherwise.
-        const repeats =
-          extra.kind === 'approved-course' &&
-          p.activities.some(
-            (a) => a.kind === 'approved-course' && a.courseNumber === extra.courseNumber,
-          );
+        // Recording something that counts once per cycle (a course number, S2; a
+        // college course, S4; a publication) can make a planned one count for
+        // nothing, so the projection is monotone only otherwise.
+        const keyOf = (a: Activity) => getOpportunity(a.kind).repeatKey?.(a) ?? null;
+        const key = keyOf(extra);
+        const repeats = key !== null && p.activities.some((a) => keyOf(a) === key);
         before.forEach((c, i) => {
           expect(after[i]?.earned).toBeGreaterThanOrEqual(c.earned);
           if (!repeats) {

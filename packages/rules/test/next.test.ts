@@ -159,8 +159,7 @@ function complete(template: Record<string, unknown>, adds: number, date: string)
   }
   if (opportunity.suggest?.adds === 'rest' && 'cecs' in activity)
     activity.cecs = Math.max(adds, 1) / 10;
-  if (template.kind === 'approved-course')
-    activity.courseNumber = `CA${courseNumbers++}`;
+  if (template.kind === 'approved-course') activity.courseNumber = `CA${courseNumbers++}`;
   return activity as Activity;
 }
 
