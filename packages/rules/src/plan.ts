@@ -43,6 +43,10 @@ function activitySchemaFor(ruleset: Ruleset) {
 
 /** The plan schema for a ruleset: what the CLI, the site and the bot accept. */
 export function planSchemaFor(ruleset: Ruleset) {
+  return planSchemaWith(activitySchemaFor(ruleset));
+}
+
+function planSchemaWith(activity: z.ZodMiniType<Activity, unknown>) {
   return z.strictObject({
     today: z.optional(dateField('Today')),
     certifications: z.array(certificationSchema, fieldError('Certifications', 'a list')).check(
@@ -50,10 +54,7 @@ export function planSchemaFor(ruleset: Ruleset) {
         message: 'Each credential can be listed only once.',
       }),
     ),
-    activities: z._default(
-      z.array(activitySchemaFor(ruleset), fieldError('Activities', 'a list')),
-      [],
-    ),
+    activities: z._default(z.array(activity, fieldError('Activities', 'a list')), []),
   });
 }
 
@@ -73,20 +74,27 @@ function futureCertifications(plan: Plan): PlanProblem[] {
 }
 
 export const activitySchema = activitySchemaFor(RULESET);
-export const planSchema = planSchemaFor(RULESET);
+export const planSchema = planSchemaWith(activitySchema);
 
 export type Plan = z.output<typeof planSchema>;
 export type PlanInput = z.input<typeof planSchema>;
 
 /** Schemas of other rulesets (a test's), built once each. */
-const schemas = new WeakMap<Ruleset, typeof planSchema>([[RULESET, planSchema]]);
-function schemaOf(ruleset: Ruleset): typeof planSchema {
-  let schema = schemas.get(ruleset);
-  if (!schema) {
-    schema = planSchemaFor(ruleset);
-    schemas.set(ruleset, schema);
+interface Schemas {
+  plan: typeof planSchema;
+  activity: typeof activitySchema;
+}
+const schemas = new WeakMap<Ruleset, Schemas>([
+  [RULESET, { plan: planSchema, activity: activitySchema }],
+]);
+function schemaOf(ruleset: Ruleset): Schemas {
+  let found = schemas.get(ruleset);
+  if (!found) {
+    const activity = activitySchemaFor(ruleset);
+    found = { plan: planSchemaWith(activity), activity };
+    schemas.set(ruleset, found);
   }
-  return schema;
+  return found;
 }
 
 /** One thing wrong with a plan: where (a JSON path like `$.activities[2].completed`) and what. */
@@ -128,18 +136,34 @@ export function parsePlan(input: unknown, ruleset: Ruleset = RULESET): PlanResul
       ],
     };
   }
-  const result = schemaOf(ruleset).safeParse(input);
-  if (result.success) {
-    const problems = futureCertifications(result.data);
-    return problems.length === 0 ? { ok: true, plan: result.data } : { ok: false, problems };
+  const { plan, activity } = schemaOf(ruleset);
+  const { activities, ...rest } = input as Record<string, unknown>;
+  if (!Array.isArray(activities)) return checked(plan.safeParse(input));
+  // The activities one by one, so a plan with very many problems is a long list, not one
+  // huge call (zod gathers an array's issues with a spread, which overflows the stack).
+  const shell = plan.safeParse({ ...rest, activities: [] });
+  const problems: PlanProblem[] = shell.success ? [] : shell.error.issues.map((i) => problemOf(i));
+  const valid: Activity[] = [];
+  for (let i = 0; i < activities.length; i++) {
+    const one = activity.safeParse(activities[i]);
+    if (one.success) valid.push(one.data);
+    else for (const issue of one.error.issues) problems.push(problemOf(issue, ['activities', i]));
   }
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => ({
-      path: jsonPath(issue.path),
-      message: describeIssue(issue),
-    })),
-  };
+  if (!shell.success || problems.length > 0) return { ok: false, problems };
+  return checked({ success: true, data: { ...shell.data, activities: valid } });
+}
+
+function problemOf(issue: z.core.$ZodIssue, at: PropertyKey[] = []): PlanProblem {
+  return { path: jsonPath([...at, ...issue.path]), message: describeIssue(issue) };
+}
+
+/** A plan the schema accepted, with the checks only the whole plan allows. */
+function checked(
+  result: { success: true; data: Plan } | { success: false; error: z.core.$ZodError },
+): PlanResult {
+  if (!result.success) return { ok: false, problems: result.error.issues.map((i) => problemOf(i)) };
+  const problems = futureCertifications(result.data);
+  return problems.length === 0 ? { ok: true, plan: result.data } : { ok: false, problems };
 }
 
 /** Validates one activity as a plan would (dates parsed, course numbers normalised); paths start at the activity. */

@@ -270,3 +270,20 @@ describe('CEC amounts', () => {
     expect(result.ok || result.problems[0]?.message).toMatch(/positive multiple of 0.1/);
   });
 });
+
+describe('a plan with very many problems', () => {
+  it('lists all 150,000 problems of 50,000 activities with three mistakes each, without a crash', () => {
+    const activities = Array.from({ length: 50_000 }, () => ({
+      kind: 'college',
+      creditHours: -1,
+      grade: 'Z',
+      completed: '02/30/2024',
+    }));
+    const result = parsePlan({ certifications: [], activities });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toHaveLength(150_000);
+    expect(problems[149_999]?.path).toBe('$.activities[49999].completed');
+    expect(formatProblems(problems).split('\n')).toHaveLength(150_000);
+  });
+});
