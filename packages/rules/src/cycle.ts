@@ -31,10 +31,17 @@ export const GRACE_MONTHS = 6;
  * that date + 2 years: ACE publishes no exact rule, so the estimate is marked.
  */
 export function cycleOf(certification: CertificationDates): Cycle {
-  const estimated = certification.expires === undefined;
   // Only one of the two dates is present (the schema makes sure).
-  const end = certification.expires ?? addYears(String(certification.certified), 2);
-  return { start: addDays(addYears(end, -2), 1), end, estimated };
+  if (certification.expires !== undefined) {
+    const end = certification.expires;
+    return { start: addDays(addYears(end, -2), 1), end, estimated: false };
+  }
+  // Our reading: from a certification date the cycle starts on that day itself
+  // (what was done that day counts) and ends two years later, the same
+  // calendar day (02/29 → 02/28). So every such cycle holds its own first day,
+  // at month ends and on leap days alike.
+  const start = String(certification.certified);
+  return { start, end: addYears(start, 2), estimated: true };
 }
 
 export function inCycle(cycle: Cycle, date: IsoDate): boolean {

@@ -6,6 +6,7 @@ import { type CredentialId, credentialName } from './credentials.js';
 import { type Cycle, cycleOf, cycleWarnings, inCycle, type Status, statusOn } from './cycle.js';
 import { addYears, formatUsDate, type IsoDate, todayIso } from './dates.js';
 import { type NextSteps, nextSteps } from './next.js';
+import type { CprAedActivity } from './opportunities/cpr-aed.js';
 import {
   type Activity,
   getEntry,
@@ -301,43 +302,95 @@ function totalsOf(items: readonly EvaluatedItem[]): { earned: Tenths; planned: T
 }
 
 /** Step 6, checklist: CPR/AED. A certificate completed by the expiration date and valid on it. */
+/**
+ * A certificate or petition claiming more than a whole cycle's CECs is
+ * possible (a long program) but more often a typo: say so, count it anyway.
+ */
+function largeClaims(items: readonly EvaluatedItem[]): string[] {
+  const warnings: string[] = [];
+  for (const item of items) {
+    if (
+      item.inCycle &&
+      item.credit > REQUIRED_TENTHS &&
+      (item.kind === 'approved-course' || item.kind === 'petition')
+    ) {
+      warnings.push(
+        `${item.label} claims ${formatCecs(item.credit)} CECs, more than a whole cycle's ${formatCecs(REQUIRED_TENTHS)}: check the certificate.`,
+      );
+    }
+  }
+  return warnings;
+}
+
+const LIVE_SKILLS =
+  'Make sure the course had an in-person skills check: ACE does not accept online-only CPR/AED (S2, S6).';
+
+/**
+ * Step 6, checklist: a CPR/AED certificate current on the expiration date
+ * (S2, S6), in words true before, on and after that date. An online-only card
+ * does not count; a card whose format is not given counts, with a reminder.
+ */
 function checkCpr(activities: readonly Activity[], cycle: Cycle, today: IsoDate): ChecklistItem {
   const label = 'Current adult CPR/AED certificate on your expiration date';
-  let planned: Activity | null = null;
-  let latestEnd: IsoDate | null = null;
+  const end = formatUsDate(cycle.end);
+  let covering: CprAedActivity | null = null;
+  let plannedCover: CprAedActivity | null = null;
+  let latestBefore: { card: CprAedActivity; until: IsoDate } | null = null;
+  let firstAfter: CprAedActivity | null = null;
+  let onlineOnly = false;
   for (const activity of activities) {
     if (activity.kind !== 'cpr-aed') continue;
-    const validUntil = addYears(activity.completed, activity.term === '2yr' ? 2 : 1);
-    if (activity.completed <= cycle.end && validUntil >= cycle.end) {
-      if (activity.completed <= today) {
-        return {
-          id: 'cpr-aed',
-          label,
-          state: 'met',
-          detail: `Your ${activity.term === '2yr' ? '2-year' : '1-year'} certificate from ${formatUsDate(activity.completed)} runs past ${formatUsDate(cycle.end)}.`,
-        };
-      }
-      planned = activity;
+    if (activity.skills === 'online-only') {
+      onlineOnly = true;
+      continue;
     }
-    if (activity.completed <= today && (latestEnd === null || validUntil > latestEnd))
-      latestEnd = validUntil;
+    const until = addYears(activity.completed, activity.term === '2yr' ? 2 : 1);
+    if (activity.completed > cycle.end) {
+      if (firstAfter === null || activity.completed < firstAfter.completed) firstAfter = activity;
+    } else if (until < cycle.end) {
+      if (latestBefore === null || until > latestBefore.until)
+        latestBefore = { card: activity, until };
+    } else if (activity.completed <= today) {
+      covering ??= activity;
+    } else {
+      plannedCover ??= activity;
+    }
   }
-  if (planned) {
+  const skills = (card: CprAedActivity) => (card.skills === undefined ? ` ${LIVE_SKILLS}` : '');
+  if (covering) {
+    return {
+      id: 'cpr-aed',
+      label,
+      state: 'met',
+      detail: `Your ${covering.term === '2yr' ? '2-year' : '1-year'} certificate from ${formatUsDate(covering.completed)} runs past ${end}.${skills(covering)}`,
+    };
+  }
+  if (plannedCover) {
     return {
       id: 'cpr-aed',
       label,
       state: 'planned',
-      detail: `Planned for ${formatUsDate(planned.completed)}: it will cover your expiration date once done.`,
+      detail: `Planned for ${formatUsDate(plannedCover.completed)}: once done, it covers ${end}.${skills(plannedCover)}`,
     };
   }
-  return {
-    id: 'cpr-aed',
-    label,
-    state: 'missing',
-    detail: latestEnd
-      ? `Your latest CPR/AED certificate runs out about ${formatUsDate(latestEnd)}, before ${formatUsDate(cycle.end)}: renew it (it earns CECs too). ${FACTS.cprAed.text}`
-      : `No CPR/AED certificate recorded. ${FACTS.cprAed.text}`,
-  };
+  let why: string;
+  if (latestBefore) {
+    const until = formatUsDate(latestBefore.until);
+    why =
+      today <= cycle.end
+        ? `Your latest CPR/AED certificate runs out about ${until}, before your expiration on ${end}: renew it before then (it earns CECs too).`
+        : `Your latest CPR/AED certificate ran out about ${until}, before your expiration on ${end}.`;
+  } else if (firstAfter) {
+    why =
+      firstAfter.completed > today
+        ? `Your CPR/AED course planned for ${formatUsDate(firstAfter.completed)} is after your expiration on ${end}: take one before then.`
+        : `Your CPR/AED certificate from ${formatUsDate(firstAfter.completed)} was completed after your expiration on ${end}, so it did not cover that date: ask ACE whether it counts for a late renewal.`;
+  } else if (onlineOnly) {
+    why = 'Your CPR/AED certificate is from an online-only course, which ACE does not accept.';
+  } else {
+    why = 'No CPR/AED certificate recorded.';
+  }
+  return { id: 'cpr-aed', label, state: 'missing', detail: `${why} ${FACTS.cprAed.text}` };
 }
 
 /** An activity marked as professional conduct and ethics (S7); every item has its activity. */
@@ -382,7 +435,7 @@ function checkEthics(
     id: 'ethics',
     label,
     state: 'missing',
-    detail: `Take an ACE-approved course in professional conduct and ethics (mark it "ethics"). ${FACTS.ethics.text}`,
+    detail: `Take an ACE-approved course in professional conduct and ethics, or have such a course approved by petition, and mark it "ethics". ${FACTS.ethics.text}`,
   };
 }
 
@@ -421,7 +474,7 @@ function evaluateCertification(
     graceEnds: onToday.graceEnds,
     checklist,
     items,
-    warnings: cycleWarnings(certification, cycle, onToday),
+    warnings: [...cycleWarnings(certification, cycle, onToday), ...largeClaims(items)],
   };
 }
 

@@ -41,8 +41,8 @@ export interface ChoiceField<Name extends string = string, Value extends string 
 
 export interface NumberField<Name extends string = string> extends FieldBase<Name> {
   type: 'number';
-  /** Values must be more than this. */
-  above: number;
+  /** The smallest value that means something (a credit hour below 0.1 earns nothing). */
+  min: number;
   /** …and at most this. */
   max: number;
   /** The sentence for a value over `max`. */
@@ -205,8 +205,8 @@ export function textField(what: string, max = TEXT_MAX) {
 
 function numberField(field: NumberField) {
   return z.number(fieldError(field.label, `a number, like ${field.example}`)).check(
-    z.refine((value) => Number.isFinite(value) && value > field.above, {
-      message: `${field.label} must be more than ${field.above}, like ${field.example}.`,
+    z.refine((value) => Number.isFinite(value) && value >= field.min, {
+      message: `${field.label} must be at least ${field.min}, like ${field.example}.`,
     }),
     z.refine((value) => value <= field.max, { message: field.tooHigh }),
   );

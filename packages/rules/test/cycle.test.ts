@@ -26,7 +26,7 @@ describe('cycles', () => {
         certifications: [{ credential: 'health-coach', certified: '03/15/2025' }],
       }),
     ).certifications[0];
-    expect(c?.cycle).toEqual({ start: '2025-03-16', end: '2027-03-15', estimated: true });
+    expect(c?.cycle).toEqual({ start: '2025-03-15', end: '2027-03-15', estimated: true });
     expect(c?.warnings[0]).toMatch(/estimated as two years after 03\/15\/2025/);
     expect(c && deadlineSentence(c)).toBe('Expires 03/15/2027 (estimated), in 438 days.');
   });

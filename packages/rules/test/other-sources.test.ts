@@ -79,7 +79,7 @@ describe('S2, S6: "A current adult CPR/AED certificate is required to renew."', 
     });
     const cpr = c.checklist.find((i) => i.id === 'cpr-aed');
     expect(cpr?.state).toBe('missing');
-    expect(cpr?.detail).toMatch(/05\/01\/2026, before 03\/31\/2027/);
+    expect(cpr?.detail).toMatch(/05\/01\/2026, before your expiration on 03\/31\/2027/);
     expect(c.earned).toBe(2);
   });
   it('planned when the covering certificate is after today', () => {

@@ -53,7 +53,7 @@ describe('the plan schema', () => {
     expect(byPath['$.activities[1].kind']).toMatch(/Each activity needs a "kind": one of cpr-aed/);
     expect(byPath['$.activities[2].courseNumber']).toMatch(/"CX" is not an ACE course prefix/);
     expect(byPath['$.activities[2].cecs']).toMatch(/multiple of 0.1/);
-    expect(byPath['$.activities[3].creditHours']).toMatch(/more than 0/);
+    expect(byPath['$.activities[3].creditHours']).toMatch(/at least 0.1/);
     expect(byPath['$.activities[3].grade']).toMatch(/Grade must be one of/);
     expect(byPath['$.activities[4]']).toMatch(/Unknown field "complted"/);
     expect(byPath['$.activities[5].title']).toMatch(/cannot be empty/);

@@ -156,7 +156,7 @@ describe('calculator', () => {
           .join(' '),
       describedBy,
     );
-    expect(description).toContain('Credit hours must be more than 0');
+    expect(description).toContain('Credit hours must be at least 0.1');
     await expect(page.locator('#f-completed-error').textContent()).resolves.toContain(
       'February 2024 has 29 days',
     );

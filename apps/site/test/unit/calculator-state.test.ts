@@ -86,7 +86,7 @@ describe('adding activities', () => {
   it('keeps what was typed and shows the rules package messages next to each field', () => {
     const state = run(...add('college', { creditHours: '0', completed: '02/30/2024' }));
     expect(state.activities).toHaveLength(0);
-    expect(state.draftErrors.creditHours).toMatch(/^Credit hours must be more than 0/);
+    expect(state.draftErrors.creditHours).toMatch(/^Credit hours must be at least 0.1/);
     expect(state.draftErrors.completed).toMatch(/February 2024 has 29 days/);
     expect(state.draft.values.creditHours).toBe('0');
     // Fixing a field clears its message as it is typed.

@@ -76,7 +76,7 @@ export const opportunity = defineOpportunity({
       help: 'From your transcript, like 3',
       example: '3',
       forValue: true,
-      above: 0,
+      min: 0.1,
       max: 30,
       tooHigh: 'Credit hours must be at most 30 for one course; enter each course separately.',
     },
