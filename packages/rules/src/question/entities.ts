@@ -223,6 +223,7 @@ export function gradeOf(reading: Reading): GradeReading {
     if (word === 'pass' || word === 'passed') return { unreadable: tokens[i]?.raw ?? word };
   }
   for (const i of reading.at.get('grade') ?? []) {
+    if (near(reading, 'not', i, 1)) return null; // "no grade yet": missing, not unreadable
     let j = i + 1;
     while (SKIP_BEFORE_GRADE.has(wordAt(reading, j))) j++;
     return { unreadable: tokens[j]?.raw ?? '' };

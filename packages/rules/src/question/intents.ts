@@ -5,6 +5,7 @@
  * could take the same words (attending or presenting, ACE or another
  * certifier, a college course or a workshop) the rule says which wins.
  */
+import type { IsoDate } from '../dates.js';
 import type { OpportunityId } from '../opportunities/index.js';
 import {
   type AceMention,
@@ -55,17 +56,17 @@ export interface Entities {
   courseNumber: CourseNumberMention | null;
   providers: ProviderMention[];
   ace: AceMention[];
-  /** The question is about a college course: "hours" are credit hours then. */
-  college: boolean;
   notApproved: boolean;
   noCourseNumber: boolean;
   /** "NCCA", "broadening": the question itself says the certification is accredited. */
   nccaNamed: boolean;
+  /** Where the question names a college course (Infinity when it does not): its "hours" are credit hours. */
+  collegeAt: number;
   /** "two college classes": only one college course counts per cycle (S4). */
   severalCourses: boolean;
   unrelated: boolean;
   certPrep: boolean;
-  date: ReturnType<typeof dateOf>;
+  date: IsoDate | null;
   earned: Amount | null;
 }
 
@@ -89,10 +90,15 @@ function letterGrade(grade: GradeReading): boolean {
 /** Where the question is about a college course, or Infinity. */
 function collegeAt(r: Reading, grade: GradeReading, amounts: readonly Amount[]): number {
   const credits = amounts.find((a) => a.unit === 'credit-hours');
+  // A lecture given at a university is presenting, not a college course.
+  if (!credits && !letterGrade(grade) && (has(r, 'present') || has(r, 'give'))) return Infinity;
   const subject = first(r, 'subject');
   const byCourse =
     Number.isFinite(subject) && (has(r, 'class') || letterGrade(grade)) ? subject : Infinity;
-  const byGrade = letterGrade(grade) && has(r, 'class') ? first(r, 'class') : Infinity;
+  const byGrade =
+    letterGrade(grade) && (has(r, 'class') || has(r, 'grade'))
+      ? Math.min(first(r, 'class'), first(r, 'grade'))
+      : Infinity;
   return Math.min(first(r, 'college'), credits?.index ?? Infinity, byCourse, byGrade);
 }
 
@@ -100,7 +106,7 @@ const ACQUIRING = new Set(['got', 'get', 'getting', 'earned', 'passed', 'obtaine
 const CERT_WORDS = new Set(['cert', 'certs', 'certification', 'certifications']);
 
 /** "got a kettlebell certification": a certification from someone not named. */
-function otherCertificationAt(r: Reading, e: Omit<Entities, 'college'>): number {
+function otherCertificationAt(r: Reading, e: Entities): number {
   if (e.ace.length || e.providers.length || has(r, 'cpr') || has(r, 'firstAid') || e.certPrep) {
     return Infinity;
   }
@@ -176,30 +182,26 @@ function activities(r: Reading, e: Entities): OpportunityId[] {
     const named = mention.status === 'bare' && mention.credential !== null && !has(r, 'need');
     if (mention.status === 'acquired' || named) add('ace-certification', mention.index);
   }
+  // "a prep course for the NSCA exam" names the exam, not a certification earned.
+  const prepCourse = e.certPrep && Number.isFinite(e.collegeAt);
   add(
     'ncca-certification',
-    Math.min(
-      e.providers[0]?.index ?? Infinity,
-      first(r, 'ncca'),
-      first(r, 'otherProvider'),
-      nonAceAt(r),
-      otherCertificationAt(r, e),
-    ),
+    prepCourse
+      ? Infinity
+      : Math.min(
+          e.providers[0]?.index ?? Infinity,
+          first(r, 'ncca'),
+          first(r, 'otherProvider'),
+          nonAceAt(r),
+          otherCertificationAt(r, e),
+        ),
   );
 
   const notApproved = e.notApproved || has(r, 'petition');
   if (notApproved) add('petition', Math.min(first(r, 'petition'), notApprovedAt(r)));
-  const college = collegeAt(r, e.grade, e.amounts);
-  // A lecture given at a university is presenting, not a college course.
-  const collegeCourse =
-    Number.isFinite(presenting) &&
-    !letterGrade(e.grade) &&
-    !e.amounts.some((a) => a.unit === 'credit-hours')
-      ? Infinity
-      : college;
-  add('college', collegeCourse);
+  add('college', e.collegeAt);
 
-  if (!notApproved && !Number.isFinite(collegeCourse)) {
+  if (!notApproved && !Number.isFinite(e.collegeAt)) {
     const others = found.length > 0;
     const classes = (r.at.get('class') ?? []).filter(
       (i) =>
@@ -271,7 +273,8 @@ function renewal(r: Reading, e: Entities, named: readonly OpportunityId[]): Rene
   );
   if (
     has(r, 'grace') ||
-    has(r, 'expired') ||
+    // "my cert expired" (an ACE one: "my NASM CPT expired" is not about ACE's grace period).
+    (has(r, 'expired') && e.providers.length === 0) ||
     afterExpiring ||
     (has(r, 'miss') && (has(r, 'deadline') || has(r, 'renew'))) ||
     (r.tokens.some((t) => t.word === 'late') && has(r, 'renew'))
@@ -288,7 +291,10 @@ function renewal(r: Reading, e: Entities, named: readonly OpportunityId[]): Rene
   if (
     has(r, 'submit') ||
     (has(r, 'how') && has(r, 'report')) ||
-    (has(r, 'lost') && has(r, 'courseNumber'))
+    // "I lost my course number", "how do I get a course number" (not "how many CECs is CA23456").
+    ((has(r, 'lost') || (has(r, 'how') && !has(r, 'many'))) &&
+      has(r, 'courseNumber') &&
+      !e.courseNumber)
   ) {
     return 'submit';
   }
@@ -324,23 +330,26 @@ function renewal(r: Reading, e: Entities, named: readonly OpportunityId[]): Rene
 export function understand(r: Reading): Understanding {
   const amounts = amountsOf(r);
   const grade = gradeOf(r);
-  const college = Number.isFinite(collegeAt(r, grade, amounts));
+  const college = collegeAt(r, grade, amounts);
   const courseNumber = courseNumberOf(r);
   const entities: Entities = {
     // In a college question, "3 hours" are credit hours.
-    amounts: college
+    amounts: Number.isFinite(college)
       ? amounts.map((a) => (a.unit === 'hours' ? { ...a, unit: 'credit-hours' } : a))
       : amounts,
     grade,
     term: termOf(r, amounts),
     skills: skillsOf(r),
     courseNumber:
-      courseNumber && college && courseNumber.digits !== 5 && courseNumber.digits !== 6
+      courseNumber &&
+      Number.isFinite(college) &&
+      courseNumber.digits !== 5 &&
+      courseNumber.digits !== 6
         ? null
         : courseNumber,
     providers: providersOf(r),
     ace: aceMentionsOf(r),
-    college,
+    collegeAt: college,
     notApproved: notApprovedAt(r) >= 0,
     noCourseNumber: noCourseNumber(r),
     nccaNamed: has(r, 'ncca'),

@@ -79,7 +79,7 @@ function index(): { known: Set<string>; byDeletion: Map<string, string[]> } {
 }
 
 /** One insertion, deletion, substitution or swap of neighbours turns `a` into `b`. */
-export function oneEditApart(a: string, b: string): boolean {
+function oneEditApart(a: string, b: string): boolean {
   if (a === b) return false;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
