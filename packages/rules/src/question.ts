@@ -4,8 +4,7 @@
  * (see question/), shared by the CLI, the bot and the site. Values a question
  * does not give are asked for with the options; nothing is assumed.
  */
-import type { OpportunityId } from './opportunities/index.js';
-import { getOpportunity } from './opportunities/index.js';
+import { getOpportunity, type OpportunityId } from './opportunities/index.js';
 import { answerActivity } from './question/activities.js';
 import type { Answer, AnswerOption, AnswerSource } from './question/answer.js';
 import { EXAMPLES } from './question/examples.js';
@@ -36,7 +35,7 @@ export interface OtherAnswer {
   explanation: string;
 }
 
-export interface Suggestion {
+export interface QuestionSuggestion {
   intent: Intent;
   opportunity: OpportunityId | null;
   name: string;
@@ -58,7 +57,7 @@ export type QuestionResult =
       query: string;
       reason: 'empty' | 'too-long' | 'not-understood';
       message: string;
-      suggestions: Suggestion[];
+      suggestions: QuestionSuggestion[];
     };
 
 const DEFAULT_SUGGESTIONS: readonly Intent[] = ['cpr-aed', 'college', 'requirement'];
@@ -67,7 +66,7 @@ function isRenewal(intent: Intent): intent is RenewalIntent {
   return (RENEWAL_INTENTS as readonly string[]).includes(intent);
 }
 
-function suggestion(intent: Intent): Suggestion {
+function suggestion(intent: Intent): QuestionSuggestion {
   const renewal = isRenewal(intent);
   return {
     intent,
