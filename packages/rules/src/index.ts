@@ -109,7 +109,13 @@ export {
 export {
   type AnswerSource,
   answerQuestion,
+  type Intent,
+  MAX_QUESTION,
+  type OtherAnswer,
   type QuestionResult,
+  type QuestionSuggestion,
+  RENEWAL_INTENTS,
+  type RenewalIntent,
   suggestQuestions,
 } from './question.js';
 export { ETHICS_REQUIRED_FROM, ETHICS_TENTHS, RENEWAL_REQUIREMENT } from './requirements.js';

@@ -1,189 +1,187 @@
 /**
- * "How many CECs for X": a small deterministic parser (no network, no model)
- * that maps a question to one opportunity, and answers with its value,
- * limit, explanation and source. Shared by the CLI, the bot and the site.
+ * "How many CECs for X" and the renewal questions people ask most: a
+ * deterministic parser (no network, no model) built from intents and entities
+ * (see question/), shared by the CLI, the bot and the site. Values a question
+ * does not give are asked for with the options; nothing is assumed.
  */
-import { findCourseNumber } from './course-number.js';
-import type { OpportunityId } from './opportunities/index.js';
-import { getOpportunity, OPPORTUNITIES } from './opportunities/index.js';
-import type { AnyOpportunity } from './opportunities/opportunity.js';
-import { SOURCES, type SourceId } from './sources.js';
-import type { Tenths } from './units.js';
+import { getOpportunity, type OpportunityId } from './opportunities/index.js';
+import { answerActivity } from './question/activities.js';
+import type { Answer, AnswerOption, AnswerSource } from './question/answer.js';
+import { EXAMPLES } from './question/examples.js';
+import {
+  type Intent,
+  intentsOf,
+  RENEWAL_INTENTS,
+  type RenewalIntent,
+  understand,
+} from './question/intents.js';
+import { read } from './question/reading.js';
+import { answerRenewal, RENEWAL_NAMES } from './question/renewal.js';
+import { nearestKnown } from './question/text.js';
+import { formatCecs, type Tenths } from './units.js';
 
-export interface AnswerSource {
-  id: SourceId;
-  title: string;
-  url: string;
-  quote: string;
+export type { AnswerSource, Intent, RenewalIntent };
+export { RENEWAL_INTENTS };
+
+/** The longest question answered; a longer one is refused, never cut. */
+export const MAX_QUESTION = 300;
+
+/** Another activity the question names, answered too. */
+export interface OtherAnswer {
+  intent: OpportunityId;
+  name: string;
+  tenths: Tenths | null;
+  options: AnswerOption[];
+  explanation: string;
+}
+
+export interface QuestionSuggestion {
+  intent: Intent;
+  opportunity: OpportunityId | null;
+  name: string;
+  example: string;
 }
 
 export type QuestionResult =
-  | {
+  | (Answer & {
       understood: true;
       query: string;
-      opportunity: OpportunityId;
-      name: string;
-      /** Null when the question is incomplete (see `options`) or the value is on a certificate. */
-      tenths: Tenths | null;
-      options: { label: string; tenths: Tenths }[];
-      explanation: string;
-      limitPerCycle: Tenths | null;
-      interpretation: string;
+      kind: 'activity' | 'renewal';
+      /** The main source (the first of `sources`). */
       source: AnswerSource;
-    }
+      /** The other activities the question names, each answered; the explanation mentions them. */
+      also: OtherAnswer[];
+    })
   | {
       understood: false;
       query: string;
+      reason: 'empty' | 'too-long' | 'not-understood';
       message: string;
-      suggestions: { opportunity: OpportunityId; name: string; example: string }[];
+      suggestions: QuestionSuggestion[];
     };
 
-const MAX_QUESTION = 300;
+const DEFAULT_SUGGESTIONS: readonly Intent[] = ['cpr-aed', 'college', 'requirement'];
 
-function normalize(text: string): string {
-  return ` ${text
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^a-z0-9+/.\s-]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()} `;
+function isRenewal(intent: Intent): intent is RenewalIntent {
+  return (RENEWAL_INTENTS as readonly string[]).includes(intent);
 }
 
-function words(text: string): string[] {
-  return text.split(/[\s/.-]+/).filter((w) => w.length > 1);
+function suggestion(intent: Intent): QuestionSuggestion {
+  const renewal = isRenewal(intent);
+  return {
+    intent,
+    opportunity: renewal ? null : intent,
+    name: renewal ? RENEWAL_NAMES[intent] : getOpportunity(intent).name,
+    example: EXAMPLES[intent][0] ?? '',
+  };
 }
 
-/** Each opportunity's keywords as patterns that match at a word start, built once. */
-const KEYWORD_PATTERNS = new Map<AnyOpportunity, { pattern: RegExp; weight: number }[]>();
-function patternsOf(opportunity: AnyOpportunity) {
-  let patterns = KEYWORD_PATTERNS.get(opportunity);
-  if (!patterns) {
-    patterns = opportunity.question.keywords.map((keyword) => ({
-      pattern: new RegExp(`(^|[^a-z])${keyword.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`),
-      weight: keyword.length,
-    }));
-    KEYWORD_PATTERNS.set(opportunity, patterns);
-  }
-  return patterns;
+function notUnderstood(
+  query: string,
+  reason: 'empty' | 'too-long' | 'not-understood',
+  message: string,
+  intents: readonly Intent[] = [],
+): QuestionResult {
+  const list = intents.length ? intents : DEFAULT_SUGGESTIONS;
+  return {
+    understood: false,
+    query,
+    reason,
+    message,
+    suggestions: list.slice(0, 3).map(suggestion),
+  };
 }
 
-/** How strongly the question points at an opportunity: longer keyword matches weigh more. */
-function score(opportunity: AnyOpportunity, text: string): number {
-  let total = 0;
-  for (const { pattern, weight } of patternsOf(opportunity)) {
-    if (pattern.test(text)) total += weight;
-  }
-  return total;
+/** What the question would mean with each unknown word replaced by the nearest known one. */
+function nearIntents(query: string): Intent[] {
+  let changed = false;
+  const words = read(query).tokens.map((t) => {
+    if (t.kind !== 'word' || t.word.length < 3) return t.raw;
+    const near = nearestKnown(t.word);
+    if (near && near !== t.word) changed = true;
+    return near ?? t.raw;
+  });
+  return changed ? intentsOf(understand(read(words.join(' ')))) : [];
 }
 
-function editDistance(a: string, b: string): number {
-  // One row of the Levenshtein table; cells are always set before they are read.
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(
-        above + 1,
-        (row[j - 1] as number) + 1,
-        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
-}
-
-const NEAR = 0.4; // at most 40 % of the letters differ
-
-function closest(text: string): AnyOpportunity[] {
-  const typed = words(text).filter((w) => w.length >= 3);
-  const ranked = OPPORTUNITIES.map((opportunity) => {
-    let best = Number.POSITIVE_INFINITY;
-    for (const keyword of opportunity.question.keywords) {
-      for (const part of keyword.split(/[\s/]+/)) {
-        if (part.length < 3) continue;
-        for (const word of typed) {
-          const longest = Math.max(part.length, word.length);
-          // Words whose lengths differ this much cannot be near: skip the costly distance.
-          if (Math.abs(part.length - word.length) / longest > Math.min(best, NEAR)) continue;
-          const distance = editDistance(word, part) / longest;
-          if (distance < best) best = distance;
-        }
-      }
-    }
-    return { opportunity, best };
-  })
-    .filter((r) => r.best <= NEAR)
-    .sort((a, b) => a.best - b.best);
-  return ranked.map((r) => r.opportunity);
-}
-
-function suggestionsFrom(list: readonly AnyOpportunity[]) {
-  return list.slice(0, 3).map((o) => ({
-    opportunity: o.id as OpportunityId,
-    name: o.name,
-    example: o.question.examples[0] as string, // every guide has examples (tested)
-  }));
+function brief(answer: Answer): string {
+  if (answer.tenths !== null) return `${answer.name}: ${formatCecs(answer.tenths)} CECs`;
+  const values = [...new Set(answer.options.map((o) => formatCecs(o.tenths)))];
+  return values.length
+    ? `${answer.name}: ${values.join(' or ')} CECs, depending on the details`
+    : `${answer.name} (ask about it on its own for the details)`;
 }
 
 /** Answers a free-text question. Never throws. */
 export function answerQuestion(query: string): QuestionResult {
-  const raw = String(query).slice(0, MAX_QUESTION);
-  const text = normalize(raw);
-  let best: AnyOpportunity | null = null;
-  if (findCourseNumber(raw)) {
-    best = getOpportunity('approved-course');
-  } else {
-    best = OPPORTUNITIES.find((o) => o.question.claims?.(text)) ?? null;
+  const raw = typeof query === 'string' ? query : '';
+  const length = [...raw].length;
+  if (length > MAX_QUESTION) {
+    return notUnderstood(
+      raw,
+      'too-long',
+      `Your question is ${length} characters long; please ask it in at most ${MAX_QUESTION}, one activity at a time.`,
+    );
   }
-  if (!best) {
-    let bestScore = 0;
-    for (const opportunity of OPPORTUNITIES) {
-      const s = score(opportunity, text);
-      if (s > bestScore) {
-        bestScore = s;
-        best = opportunity;
-      }
-    }
+  if (raw.trim() === '') {
+    return notUnderstood(
+      raw,
+      'empty',
+      'Ask about an activity, for example "cpr 2yr" or "college 3 credits grade B".',
+    );
   }
-  if (!best) {
-    const near = closest(text);
-    return {
-      understood: false,
-      query: raw,
-      message:
-        raw.trim() === ''
-          ? 'Ask about an activity, for example "cpr 2yr" or "college 3 credits grade B".'
-          : `I did not understand "${raw.trim()}".${near.length ? ' Did you mean one of these?' : ' Try one of these.'}`,
-      suggestions: suggestionsFrom(near.length ? near : OPPORTUNITIES.slice(0, 3)),
-    };
+  const { entities, renewal, activities } = understand(read(raw));
+  const [first, ...rest] = activities;
+  let main: Answer;
+  if (renewal) main = answerRenewal(renewal, entities, first ?? null);
+  else if (first) main = answerActivity(first, entities);
+  else {
+    const near = nearIntents(raw);
+    return notUnderstood(
+      raw,
+      'not-understood',
+      `I did not understand "${raw.trim()}".${near.length ? ' Did you mean one of these?' : ' Try one of these.'}`,
+      near,
+    );
   }
-  const answer = best.question.answer(raw);
-  const source = SOURCES[best.source.id];
+  const others = renewal ? [] : rest.map((id) => ({ id, answer: answerActivity(id, entities) }));
+  const also = others.length
+    ? ` You also asked about ${others.map((o) => brief(o.answer)).join('; ')}.`
+    : '';
   return {
+    ...main,
     understood: true,
     query: raw,
-    opportunity: best.id as OpportunityId,
-    name: best.name,
-    tenths: answer.tenths,
-    options: answer.tenths === null ? answer.options : [],
-    explanation: answer.explanation,
-    limitPerCycle: best.limitPerCycle,
-    interpretation: best.interpretation,
-    source: { id: source.id, title: source.title, url: source.url, quote: best.source.quote },
+    kind: renewal ? 'renewal' : 'activity',
+    explanation: `${main.explanation}${also}`,
+    source: main.sources[0] as AnswerSource, // every answer cites at least one source (tested)
+    also: others.map(({ id, answer }) => ({
+      intent: id,
+      name: answer.name,
+      tenths: answer.tenths,
+      options: answer.options,
+      explanation: answer.explanation,
+    })),
   };
 }
 
-/** Example questions that start with (or contain) what was typed so far, for autocomplete. */
+/**
+ * Example questions for autocomplete: those that start with what was typed,
+ * then the examples of what the parser reads it as so far, then those that
+ * contain it. What was typed comes first, as typed.
+ */
 export function suggestQuestions(prefix: string, limit = 10): string[] {
-  const typed = prefix.trim().toLowerCase();
-  const all = OPPORTUNITIES.flatMap((o) => o.question.examples);
+  const typed = String(prefix).trim().toLowerCase();
+  const all = Object.values(EXAMPLES).flat();
   const starts = all.filter((q) => q.toLowerCase().startsWith(typed));
-  const contains = all.filter((q) => !starts.includes(q) && q.toLowerCase().includes(typed));
-  const list = [...starts, ...contains];
-  if (typed && !list.some((q) => q.toLowerCase() === typed))
-    list.unshift(prefix.trim().slice(0, 100));
+  const reading = typed && typed.length <= MAX_QUESTION ? intentsOf(understand(read(typed))) : [];
+  const related = reading.flatMap((i) => EXAMPLES[i]).filter((q) => !starts.includes(q));
+  const contains = all.filter(
+    (q) => !starts.includes(q) && !related.includes(q) && q.toLowerCase().includes(typed),
+  );
+  const list = [...starts, ...related, ...contains];
+  if (typed && !list.some((q) => q.toLowerCase() === typed)) {
+    list.unshift(String(prefix).trim().slice(0, 100));
+  }
   return list.slice(0, limit);
 }

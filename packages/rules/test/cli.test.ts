@@ -40,7 +40,7 @@ describe.each([
       const r = cec(['cpr', '2yr']);
       expect(r.code).toBe(0);
       expect(r.out).toMatch(
-        /^CPR\/AED renewal: A 2-year CPR\/AED certification is worth 0\.4 CECs\./,
+        /^CPR\/AED renewal: A 2-year CPR\/AED certification is worth 0\.4 CECs \(S1\)\./,
       );
       expect(r.out).toMatch(/Source: S1/);
     });
@@ -79,17 +79,16 @@ describe.each([
     });
     it('whole amounts are plain JSON numbers (2, not "2.0")', () => {
       expect(cec(['--json', 'another', 'ACE', 'cert']).out).toMatch(/"cecs": 2,/);
-      expect(cec(['--json', 'college 3 credits grade B']).out).toMatch(/"cecs": 3,/);
+      // 2 credit hours at 1.0 each (S1): a whole number of CECs, written 2.
+      expect(cec(['--json', 'college 2 credits grade B']).out).toMatch(/"cecs": 2,/);
       expect(cec(['--json', 'presenting']).out).toMatch(/"limitPerCycle": 0\.5,/);
     });
     it('not understood: exit 2, suggestions on stderr', () => {
-      const r = cec(['presnting']);
+      const r = cec(['prsntng']);
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
-      expect(r.err).toMatch(
-        /did not understand "presnting"[\s\S]*Presenting: try "cec presenting"/,
-      );
-      const json = cec(['--json', 'presnting']);
+      expect(r.err).toMatch(/did not understand "prsntng"[\s\S]*Presenting: try "cec presenting"/);
+      const json = cec(['--json', 'prsntng']);
       expect(json.code).toBe(2);
       expect(JSON.parse(json.out)).toMatchObject({
         opportunity: null,
@@ -174,8 +173,9 @@ describe.each([
       ['cpr 2yr', 'cpr-aed', 0.4],
       ['CPR/AED 1 year', 'cpr-aed', 0.2],
       ['two-year CPR', 'cpr-aed', 0.4],
-      ['college 3 credits grade B', 'college', 3],
-      ['4 credit anatomy course with a C', 'college', 4],
+      // 3 and 4 credit hours are worth 3.0 and 4.0 at S1's rate; one college course gives at most 2.0 (S4).
+      ['college 3 credits grade B', 'college', 2],
+      ['4 credit anatomy course with a C', 'college', 2],
       ['presenting', 'presentation', 0.5],
       ['published a book', 'publication', 0.5],
       ['NASM certification', 'ncca-certification', 0.5],

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   type Activity,
-  answerQuestion,
   CREDENTIAL_IDS,
   credentialName,
   creditActivity,
@@ -55,7 +54,6 @@ describe('the catalog', () => {
       expect(o.description.length).toBeGreaterThan(20);
       expect(o.evidence.length).toBeGreaterThan(20);
       expect(o.value.length).toBeGreaterThan(5);
-      expect(o.question.examples.length).toBeGreaterThan(0);
       expect(o.examples.length).toBeGreaterThan(0);
       for (const example of o.examples) {
         const credit = creditActivity(on(example.activity));
@@ -120,23 +118,6 @@ describe('credit reasons', () => {
       tenths: 0,
       reason: expect.stringMatching(/extra ACE certification/),
     });
-  });
-});
-
-describe('question answers per opportunity', () => {
-  it.each([
-    ['college course', null],
-    ['1 credit college class with an A', 10],
-    ['college 3 credits got a "C-"', 0],
-    ['two credit university class passed', 0],
-    ['ACE-approved course', null],
-    ['petition a course that is not ACE-approved', null],
-  ])('%s → %s', (query, tenths) => {
-    expect(answerQuestion(query)).toMatchObject({ understood: true, tenths });
-  });
-  it('college without hours offers the common course sizes', () => {
-    const answer = answerQuestion('college course');
-    expect(answer.understood && answer.options.map((o) => o.tenths)).toEqual([10, 20, 30, 40]);
   });
 });
 

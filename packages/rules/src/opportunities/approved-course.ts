@@ -1,4 +1,3 @@
-import { checkCourseNumber, findCourseNumber } from '../course-number.js';
 import { formatUsDate } from '../dates.js';
 import { ETHICS_REQUIRED_FROM, ETHICS_TENTHS } from '../requirements.js';
 import { HOW_COURSE_NUMBER } from '../submission.js';
@@ -64,39 +63,6 @@ export const opportunity = defineOpportunity({
       'Once you complete an ACE-approved course, you will be issued a certificate of completion listing the ACE-approved course number. This is typically presented in the format of CEP/CP/CA/CS/CL, followed by five or six numbers (for example, CA23456 or CEP123456).',
   },
   interpretation: `The same course number counts once per cycle (S2: a course cannot be repeated): if it appears more than once, we count the completed entry worth the most (a planned one only when none is completed) and list the others with no credit. Mark a course as "ethics" when it covers professional conduct and ethics, for the ${formatCecs(ETHICS_TENTHS)} CEC required from ${formatUsDate(ETHICS_REQUIRED_FROM)} (S7).`,
-  question: {
-    keywords: [
-      'course',
-      'approved course',
-      'ace course',
-      'course number',
-      'certificate of completion',
-      'conference',
-      'workshop',
-      'webinar',
-      'ethics',
-    ],
-    examples: ['CA23456', 'ACE-approved course'],
-    answer(text) {
-      const found = findCourseNumber(text);
-      if (found) {
-        const check = checkCourseNumber(found);
-        return {
-          tenths: null,
-          explanation: check.valid
-            ? `${check.normalized} is a well-formed ACE course number. Its CECs are printed on your certificate of completion, and ACE's form fills them in when you enter the number.`
-            : `${check.error} The CECs of an approved course are printed on its certificate of completion.`,
-          options: [],
-        };
-      }
-      return {
-        tenths: null,
-        explanation:
-          'An ACE-approved course is worth the CECs printed on its certificate of completion, next to its course number.',
-        options: [],
-      };
-    },
-  },
   suggest: {
     adds: 'rest',
     effort: 1,

@@ -37,31 +37,6 @@ function withArticle(grade: Grade): string {
   return `${/^[AF]/.test(grade) ? 'an' : 'a'} ${grade}`;
 }
 
-export function gradeFromText(text: string): Grade | null {
-  const t = ` ${text.toUpperCase()} `;
-  const explicit =
-    /\bGRADE(?:\s+OF)?\s*:?\s*([A-DF][+-]?|P)(?![A-Z])/.exec(t) ??
-    /\b(?:WITH|GOT|EARNED|RECEIVED|GET)\s+(?:AN?\s+)?["“]?([A-DF][+-]?|P)["”]?(?![A-Z])/.exec(t) ??
-    /\b(?:AN?\s+)?["“]([A-DF][+-]?|P)["”]/.exec(t) ??
-    /\s([A-DF][+-])(?=[\s,.?!]|$)/.exec(t);
-  if (explicit?.[1]) return explicit[1] as Grade;
-  if (/\bPASS(?:\/FAIL|ED)?\b/.test(t)) return 'P';
-  return null;
-}
-
-export function creditHoursFromText(text: string): number | null {
-  const t = text
-    .toLowerCase()
-    .replace(/\b(one|two|three|four|five|six)\b/g, (w) =>
-      String(['one', 'two', 'three', 'four', 'five', 'six'].indexOf(w) + 1),
-    );
-  const match =
-    /(\d+(?:\.\d+)?)[\s-]*(?:college\s+|semester\s+|quarter\s+)?(?:credit|cr\b|unit|hour|hr)/.exec(
-      t,
-    );
-  return match ? Number(match[1]) : null;
-}
-
 export const opportunity = defineOpportunity({
   id: 'college',
   name: 'College course',
@@ -162,55 +137,6 @@ export const opportunity = defineOpportunity({
   },
   interpretation:
     'A "C" or higher means A+ through C; C-, D, F and pass/fail grades earn nothing here (a pass shows no letter grade). Fractional credit hours are credited down to the tenth (1.25 hours → 1.2 CECs). Semester and quarter hours are not told apart by the source: we use the number on the transcript. S4 reviews one college course per cycle: if you list several, we count the one worth the most and show the others as not counted.',
-  question: {
-    keywords: [
-      'college',
-      'university',
-      'course credit',
-      'credit hour',
-      'credit hours',
-      'credits',
-      'credit',
-      'semester',
-      'class',
-      'anatomy',
-      'physiology',
-      'kinesiology',
-      'exercise science',
-      'nutrition class',
-      'grade',
-      'transcript',
-    ],
-    examples: ['college 3 credits grade B', '4 credit anatomy course with a C'],
-    answer(text) {
-      const hours = creditHoursFromText(text);
-      const grade = gradeFromText(text);
-      if (grade && !PASSING.includes(grade)) {
-        return {
-          tenths: 0,
-          explanation:
-            grade === 'P'
-              ? 'A pass/fail course earns no CECs: S1 requires a grade of "C" or higher.'
-              : `A grade of ${grade} earns no CECs: S1 requires a "C" or higher.`,
-        };
-      }
-      if (hours !== null && hours > 0) {
-        const tenths = floorTenths(hours);
-        return {
-          tenths,
-          explanation: `${hours} college credit hour${hours === 1 ? '' : 's'} ${grade ? `with ${withArticle(grade)}` : 'with a grade of C or higher'} in an exercise science, anatomy or health/fitness course → ${formatCecs(tenths)} CECs (${rate} per credit hour).`,
-        };
-      }
-      return {
-        tenths: null,
-        explanation: `${rate} CEC for every college credit hour, in an exercise science, anatomy or health/fitness course passed with a C or higher.`,
-        options: [1, 2, 3, 4].map((h) => ({
-          label: `${h} credit hour${h === 1 ? '' : 's'}`,
-          tenths: h * PER_CREDIT_HOUR,
-        })),
-      };
-    },
-  },
   suggest: {
     adds: COLLEGE_COURSE_MAX,
     effort: 3,

@@ -10,16 +10,6 @@ export type CprTerm = keyof typeof CPR_TERMS;
 const oneYear = formatCecs(CPR_TERMS['1yr'].tenths);
 const twoYears = formatCecs(CPR_TERMS['2yr'].tenths);
 
-/** Reads "2yr", "2 year", "two-year", "24 months", "annual" → a term. */
-export function termFromText(text: string): CprTerm | null {
-  const t = text.toLowerCase();
-  if (/\b(2|two)[\s-]*(yrs?|years?)\b|\b2yrs?\b|\b24[\s-]*months?\b|\bbiennial\b/.test(t))
-    return '2yr';
-  if (/\b(1|one)[\s-]*(yrs?|years?)\b|\b1yrs?\b|\b12[\s-]*months?\b|\bannual\b|\byearly\b/.test(t))
-    return '1yr';
-  return null;
-}
-
 export const opportunity = defineOpportunity({
   id: 'cpr-aed',
   name: 'CPR/AED renewal',
@@ -84,28 +74,6 @@ export const opportunity = defineOpportunity({
       text: `An older ACE FAQ (S3) gives 0.2 CEC each for CPR, AED and First Aid instead. The two pages disagree and neither is dated against the other: we follow S1 for CPR/AED (${oneYear} for a 1-year, ${twoYears} for a 2-year certificate) and credit First Aid separately, as S3's.`,
     },
   ],
-  question: {
-    keywords: ['cpr', 'aed', 'cpr/aed', 'resuscitation', 'defibrillator'],
-    examples: ['cpr 2yr', 'CPR/AED 1 year', 'two-year CPR'],
-    answer(text) {
-      const term = termFromText(text);
-      if (term) {
-        const { tenths, label } = CPR_TERMS[term];
-        return {
-          tenths,
-          explanation: `A ${label} CPR/AED certification is worth ${formatCecs(tenths)} CECs.`,
-        };
-      }
-      return {
-        tenths: null,
-        explanation: `It depends on the length of the certificate: ${oneYear} CECs for a 1-year CPR/AED certification, ${twoYears} for a 2-year one.`,
-        options: [
-          { label: '1-year certificate', tenths: CPR_TERMS['1yr'].tenths },
-          { label: '2-year certificate', tenths: CPR_TERMS['2yr'].tenths },
-        ],
-      };
-    },
-  },
   suggest: {
     adds: CPR_TERMS['2yr'].tenths,
     effort: 1,

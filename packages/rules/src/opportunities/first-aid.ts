@@ -34,14 +34,6 @@ export const opportunity = defineOpportunity({
     quote: 'Yes. You can earn 0.2 CEC each for CPR, AED, and First-Aid.',
   },
   interpretation: `Only S3, an undated ACE FAQ, credits First Aid (${cecs} CEC); S1 does not mention it. We credit ${cecs} per re-certification and set no limit, since S3 states none. Check with ACE before counting on it.`,
-  question: {
-    keywords: ['first aid', 'first-aid', 'firstaid'],
-    examples: ['first aid recertification'],
-    answer: () => ({
-      tenths: FIRST_AID,
-      explanation: `An ACE FAQ (S3) credits a First Aid re-certification with ${cecs} CECs; S1 does not list First Aid.`,
-    }),
-  },
   suggest: {
     adds: FIRST_AID,
     effort: 1,

@@ -36,24 +36,6 @@ export const opportunity = defineOpportunity({
       'Mentoring. Community outreach in a fitness related capacity may be worth 0.1 CECs per renewal cycle.',
   },
   interpretation: `"${cecs} CECs per renewal cycle": we credit ${cecs} for outreach and at most ${cecs} in total per cycle.`,
-  question: {
-    keywords: [
-      'mentor',
-      'mentoring',
-      'mentored',
-      'outreach',
-      'community',
-      'volunteer',
-      'volunteering',
-      'coaching kids',
-      'charity',
-    ],
-    examples: ['community outreach', 'mentoring'],
-    answer: () => ({
-      tenths: 1,
-      explanation: `Fitness-related community outreach may be worth ${cecs} CECs per renewal cycle.`,
-    }),
-  },
   suggest: {
     adds: OUTREACH,
     effort: 1,

@@ -6,21 +6,6 @@ import { defineOpportunity, type Opportunity } from './opportunity.js';
 const BROADENING: Tenths = 5;
 const cecs = formatCecs(BROADENING);
 
-/** Providers people name when asking. We do not claim they are accredited: the answer always asks to check. */
-const OTHER_PROVIDERS: readonly string[] = [
-  'nasm',
-  'nsca',
-  'acsm',
-  'ncsf',
-  'nfpt',
-  'issa',
-  'afaa',
-  'nesta',
-  'cscs',
-  'nccpt',
-  'aea',
-];
-
 export const opportunity = defineOpportunity({
   id: 'ncca-certification',
   name: 'A certification from another NCCA-accredited provider',
@@ -66,26 +51,6 @@ export const opportunity = defineOpportunity({
       'Broadening. Obtaining a fitness-related certification from a separate NCCA-accredited provider is worth 0.5 CECs toward your ACE certification renewal.',
   },
   interpretation: `This counts only if the certification itself is NCCA-accredited: we cannot check that for you. The source states no limit per cycle, so we credit ${cecs} for each different certification; the same one entered twice counts once.`,
-  question: {
-    // A call marked pure (not a spread) so bundlers can drop the guide where only the rule is used.
-    keywords: /* @__PURE__ */ [
-      'ncca',
-      'broaden',
-      'broadening',
-      'other provider',
-      'another provider',
-      'non-ace',
-      'cpt',
-    ].concat(OTHER_PROVIDERS),
-    examples: ['NASM certification', 'NSCA-CPT'],
-    claims: (text) =>
-      !/\bace\b/i.test(text) &&
-      OTHER_PROVIDERS.some((p) => new RegExp(`\\b${p}\\b`, 'i').test(text)),
-    answer: () => ({
-      tenths: BROADENING,
-      explanation: `A fitness-related certification from a separate NCCA-accredited provider is worth ${cecs} CECs — check that the certification is NCCA-accredited.`,
-    }),
-  },
   suggest: {
     adds: BROADENING,
     effort: 3,

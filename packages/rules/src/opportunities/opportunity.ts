@@ -16,15 +16,9 @@ export interface CreditContext {
   credential: CredentialId | null;
 }
 
-/** The answer to "how many CECs for X" once the opportunity is known. */
-export type QuestionAnswer =
-  | { tenths: Tenths; explanation: string }
-  | { tenths: null; explanation: string; options: { label: string; tenths: Tenths }[] };
-
 /**
  * One opportunity, described once: its inputs (field descriptors), its credit
- * function and its guide text (value, evidence, source quote, interpretation,
- * question support). Everything else is derived from this object.
+ * function and its guide text (value, evidence, source quote, interpretation). Everything else is derived from this object.
  */
 export interface Opportunity<Activity extends { kind: string; completed: IsoDate }> {
   id: Activity['kind'];
@@ -62,14 +56,6 @@ export interface Opportunity<Activity extends { kind: string; completed: IsoDate
   interpretation: string;
   /** Other sources that say something else, shown beside the rule (never as the rule). */
   notes?: readonly { source: SourceId; quote: string; text: string }[];
-  /** Free-text question support: words that point here, and how to answer from the text. */
-  question: {
-    keywords: readonly string[];
-    examples: readonly string[];
-    /** Takes the question whatever the other keywords say (e.g. a named provider). */
-    claims?(text: string): boolean;
-    answer(text: string): QuestionAnswer;
-  };
   /** Worked examples for the guide: an activity (without its date) and what it gives. */
   examples: readonly { activity: Omit<Activity, 'completed'>; note?: string }[];
   /** How the renewal planner suggests one more of these; absent when it never does. */

@@ -63,23 +63,6 @@ export const opportunity = defineOpportunity({
   },
   interpretation:
     'While a petition is pending we count nothing and show the amount requested; once approved, enter the amount ACE approved.',
-  question: {
-    keywords: [
-      'petition',
-      'not approved',
-      'non-approved',
-      'unapproved',
-      'not ace-approved',
-      'other course',
-    ],
-    examples: ['petition a course that is not ACE-approved'],
-    answer: () => ({
-      tenths: null,
-      explanation:
-        'A course that is not ACE-approved can be petitioned: ACE reviews it (about 30 days) and may approve CECs or deny it.',
-      options: [],
-    }),
-  },
   suggest: {
     adds: 'rest',
     effort: 2,

@@ -35,25 +35,6 @@ export const opportunity = defineOpportunity({
       'Presenting. Professional presentations relating to the health and fitness industry can earn up to 0.5 CECs per renewal cycle.',
   },
   interpretation: `"Up to ${cecs} CECs per renewal cycle": we credit ${cecs} for a presentation and never more than ${cecs} in total per cycle, however many you give.`,
-  question: {
-    keywords: [
-      'present',
-      'presenting',
-      'presentation',
-      'presented',
-      'talk',
-      'lecture',
-      'speaking',
-      'speaker',
-      'workshop',
-      'webinar',
-    ],
-    examples: ['presenting', 'gave a talk at a conference'],
-    answer: () => ({
-      tenths: PRESENTING,
-      explanation: `A professional presentation related to the health and fitness industry earns up to ${cecs} CECs per renewal cycle.`,
-    }),
-  },
   suggest: {
     adds: PRESENTING,
     effort: 2,

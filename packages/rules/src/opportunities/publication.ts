@@ -30,26 +30,6 @@ export const opportunity = defineOpportunity({
       'Publishing. Publishing fitness-related articles or books or in peer-reviewed journals can net you 0.5 CECs.',
   },
   interpretation: `The source gives ${cecs} CECs without saying per what or how often: we credit ${cecs} for each different publication (the same title entered twice counts once) and show no limit per cycle; ACE may decide differently.`,
-  question: {
-    keywords: [
-      'publish',
-      'published',
-      'publishing',
-      'publication',
-      'article',
-      'book',
-      'journal',
-      'paper',
-      'blog post',
-      'wrote',
-      'author',
-    ],
-    examples: ['published a book', 'wrote an article'],
-    answer: () => ({
-      tenths: 5,
-      explanation: `Publishing a fitness-related article, book or peer-reviewed journal paper can earn ${cecs} CECs.`,
-    }),
-  },
   suggest: {
     adds: PUBLISHING,
     effort: 3,
