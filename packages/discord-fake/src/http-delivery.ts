@@ -31,7 +31,7 @@ export interface HttpDeliveryRecord {
   interactionId: string;
   /** e.g. `/log mentor`. */
   label: string;
-  /** The endpoint that got the request; undefined when every endpoint refused the connection. */
+  /** The endpoint that has (or had) the request; undefined when every one refused the connection. */
   url: string | undefined;
   /** Endpoints that refused the connection first, in the order tried. */
   refused: string[];
@@ -131,18 +131,19 @@ export class HttpDelivery {
     const signed = { headers: this.#headers(body), body };
     for (let k = 0; k < urls.length; k++) {
       const url = urls[(first + k) % urls.length] ?? '';
+      // Set before the answer, so an interaction still in flight shows where it is.
+      entry.url = url;
       let answer: Answer;
       try {
         answer = await this.#post(url, this.#tamper ? this.#tamper(signed, url) : signed);
       } catch (error) {
-        if (errorCode(error) === 'ECONNREFUSED') {
-          entry.refused.push(url);
-          continue;
+        if (errorCode(error) !== 'ECONNREFUSED') {
+          return `the connection to ${url} was lost before an answer (${errorCode(error)})`;
         }
-        entry.url = url;
-        return `the connection to ${url} was lost before an answer (${errorCode(error)})`;
+        entry.refused.push(url);
+        entry.url = undefined;
+        continue;
       }
-      entry.url = url;
       entry.status = answer.status;
       if (answer.status !== 200) {
         return `${url} answered ${answer.status}: ${answer.text.slice(0, 200).trim()}`;
