@@ -3,7 +3,7 @@
  * instances on one database as behind a load balancer: requests alternate between them,
  * every /log is answered by the instance that got it and stored exactly once, one instance
  * holds the reminders lease while the other stands by, and SIGTERM stops both cleanly.
- * (Through the fake Discord, with a kill mid-burst, comes with its HTTP delivery.)
+ * (Through the fake Discord's balancer, with one killed mid-burst: faults/http-instances-kill.)
  */
 import { afterEach, expect, test } from 'vitest';
 import { openStore } from '../src/store/index.js';
@@ -16,24 +16,19 @@ import {
   signatureHeaders,
   startRestRecorder,
 } from './helpers/http-interactions.js';
-import { type Finished, kill, launch } from './helpers/processes.js';
+import { type Finished, type HttpInstance, kill, launchHttpInstance } from './helpers/processes.js';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.TwOiNs.two-instances-token-for-tests-000';
 const BURST = 200;
 const IN_FLIGHT = 20;
 
-type Instance = ReturnType<typeof launch> & { url: string };
-
-const running: Instance[] = [];
+const running: HttpInstance[] = [];
 afterEach(() => {
   for (const instance of running.splice(0)) kill(instance.child, 'SIGKILL');
 });
 
-async function startInstance(env: Record<string, string>): Promise<Instance> {
-  const child = launch('main.js', [], env);
-  await child.waitFor('interactions endpoint listening on', 30_000);
-  const url = /listening on (http:\/\/\S+)\/interactions/.exec(child.output().stderr)?.[1] ?? '';
-  const instance = { ...child, url };
+async function startInstance(env: Record<string, string>): Promise<HttpInstance> {
+  const instance = await launchHttpInstance(env);
   running.push(instance);
   return instance;
 }
@@ -48,8 +43,6 @@ describeEachDialect((dialect) => {
       DISCORD_API: rest.apiUrl,
       DATABASE_URL: database.url,
       DISCORD_PUBLIC_KEY: key.publicKeyHex,
-      INTERACTIONS_PORT: '0',
-      INTERACTIONS_HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
     };
     try {

@@ -1,4 +1,4 @@
-/** The fake Discord: one HTTP server on 127.0.0.1 serving REST (`/api/v10`) and the gateway (WebSocket). */
+/** The fake Discord: REST (`/api/v10`) and the gateway on 127.0.0.1; interactions also over HTTP. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CommandRegistry, type StoredCommand } from './commands.js';
@@ -10,6 +10,7 @@ import {
   type GatewayEvent,
   type GatewaySession,
 } from './gateway.js';
+import { HttpDelivery, type HttpDeliveryRecord, type Tamper } from './http-delivery.js';
 import {
   type AutocompleteInvocation,
   type CommandInvocation,
@@ -20,7 +21,7 @@ import type { AutocompleteChoice, InteractionReply } from './interactions.js';
 import { type FakeMessage, MessageStore } from './messages.js';
 import { channelRoutes } from './routes/channels.js';
 import { commandRoutes } from './routes/commands.js';
-import { interactionRoutes } from './routes/interactions.js';
+import { answerInteraction, interactionRoutes } from './routes/interactions.js';
 import { type RecordedRequest, RestApi, type UnknownRoute } from './server.js';
 import {
   type FakeChannel,
@@ -66,6 +67,7 @@ export class FakeDiscord {
   readonly #messages: MessageStore;
   readonly #interactions: Interactions;
   readonly #gateway: Gateway;
+  readonly #http: HttpDelivery;
   readonly #api: RestApi;
   readonly #server: Server;
   #port = 0;
@@ -107,25 +109,28 @@ export class FakeDiscord {
       requestCount: () => this.requests.length,
       explainSilence: (mark: number) => [
         ...this.#api.failuresSince(mark),
-        ...(this.#gateway.connected ? [] : ['No client is connected to the gateway right now.']),
+        ...(this.#http.urls.length > 0 || this.#gateway.connected
+          ? []
+          : ['No client is connected to the gateway right now.']),
       ],
     };
-    // Interactions reach the bot as gateway dispatches on their guild's shard.
-    this.#interactions = new Interactions(deps, (payload, guildId) =>
-      this.#gateway.dispatch(
-        'INTERACTION_CREATE',
-        payload,
-        shardOf(guildId, this.#gateway.shardCount),
-      ),
+    this.#http = new HttpDelivery({
+      ...deps,
+      answer: (record, callback) => answerInteraction(deps, record, callback, []),
+      changed: () => this.#waiters.changed(),
+    });
+    // Over HTTP once endpoint URLs are set; else as dispatches on their guild's shard.
+    this.#interactions = new Interactions(deps, (record, guildId) =>
+      this.#http.urls.length > 0
+        ? this.#http.deliver(record)
+        : this.#gateway.dispatch(
+            'INTERACTION_CREATE',
+            record.payload,
+            shardOf(guildId, this.#gateway.shardCount),
+          ),
     );
     this.#api = new RestApi(options.token, () => this.#waiters.changed());
-    this.#api.add('GET', '/gateway/bot', () => ({
-      json: {
-        url: this.gatewayUrl,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
-      },
-    }));
+    this.#api.add('GET', '/gateway/bot', () => ({ json: this.#gateway.botInfo() }));
     commandRoutes(this.#api, deps);
     interactionRoutes(this.#api, { ...deps, interactions: this.#interactions });
     channelRoutes(this.#api, deps);
@@ -170,6 +175,35 @@ export class FakeDiscord {
       rest: { api: this.apiUrl },
       ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
     };
+  }
+
+  // ---- HTTP interactions
+
+  /** The application's Public Key (64 hex characters): the bot's `DISCORD_PUBLIC_KEY`. */
+  get publicKey(): string {
+    return this.#http.signer.publicKeyHex;
+  }
+
+  /** The headers Discord signs `body` with (`X-Signature-Ed25519`, `X-Signature-Timestamp`). */
+  signatureHeaders(body: Buffer | string, timestamp?: string): Record<string, string> {
+    return this.#http.signer.headers(body, timestamp);
+  }
+
+  /**
+   * Sets the Interactions Endpoint URL (several: a round-robin load balancer in front), checked
+   * as the Developer Portal checks it; interactions are then signed and POSTed there instead of
+   * the gateway (`null`: the gateway again). `tamper` changes each request on the wire.
+   */
+  setInteractionsEndpoint(
+    urls: string | readonly string[] | null,
+    options: { tamper?: Tamper } = {},
+  ): Promise<void> {
+    return this.#http.use(urls === null ? [] : typeof urls === 'string' ? [urls] : urls, options);
+  }
+
+  /** Every interaction sent over HTTP: where it went, what came back, how long it took. */
+  get httpDeliveries(): readonly HttpDeliveryRecord[] {
+    return this.#http.records;
   }
 
   // ---- world
@@ -225,11 +259,9 @@ export class FakeDiscord {
     const json = commands.map((c) =>
       isObject(c) && typeof c.toJSON === 'function' ? (c.toJSON as () => unknown)() : c,
     );
+    const guild = guildId === undefined ? undefined : this.guild(guildId).id;
     try {
-      return this.#commands.overwrite(
-        json,
-        guildId === undefined ? undefined : this.guild(guildId).id,
-      );
+      return this.#commands.overwrite(json, guild);
     } catch (error) {
       if (!(error instanceof DiscordHttpError)) throw error;
       throw new FakeDiscordError(`invalid commands: ${JSON.stringify(error.body)}`);
@@ -353,6 +385,7 @@ export class FakeDiscord {
   async close(): Promise<void> {
     this.#waiters.close();
     this.#gateway.close();
+    this.#http.close();
     await new Promise<void>((resolve) => {
       this.#server.close(() => resolve());
       // undici keeps connections alive; without this, close() would wait for them.

@@ -126,6 +126,15 @@ export class Gateway {
     return [...this.#current.values()].filter((s) => !s.invalid);
   }
 
+  /** What `GET /gateway/bot` answers: where to connect, and an IDENTIFY budget never spent. */
+  botInfo(): JsonObject {
+    return {
+      url: this.host.url(),
+      shards: 1,
+      session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+    };
+  }
+
   get connected(): boolean {
     return this.sessions().some((s) => s.socket?.readyState === WebSocket.OPEN);
   }

@@ -12,6 +12,7 @@ export type {
   GatewayEvent,
   GatewaySession,
 } from './gateway.js';
+export type { HttpDeliveryRecord, SignedRequest, Tamper } from './http-delivery.js';
 export type {
   AutocompleteInvocation,
   CommandInvocation,

@@ -69,8 +69,11 @@ const REPLY_WINDOW_MS = 3000;
 /** Who uses a command unless a test says otherwise. */
 const DEFAULT_USER = 'tester';
 
-/** How an interaction reaches the bot (today: INTERACTION_CREATE on the guild's shard). */
-export type Delivery = (payload: JsonObject, guildId: string) => void;
+/**
+ * How an interaction reaches the bot: INTERACTION_CREATE on the guild's shard, or a signed
+ * POST to the interactions endpoint. A delivery that fails sets `record.failure`.
+ */
+export type Delivery = (record: InteractionRecord, guildId: string) => void;
 
 /** What interactions need from the rest of the fake. */
 export interface InteractionsHost {
@@ -294,6 +297,7 @@ export class Interactions {
       user,
       requestMark: host.requestCount(),
       state: 'pending',
+      failure: undefined,
       callback: undefined,
       callbackFiles: [],
       originalMessageId: message?.id,
@@ -302,10 +306,10 @@ export class Interactions {
       originalEdits: 0,
     };
     this.#records.set(id, record);
-    this.deliver(payload, guild.id);
+    this.deliver(record, guild.id);
     const timeoutMs = options.timeoutMs ?? REPLY_WINDOW_MS;
     try {
-      await host.waitFor(() => record.state === 'acknowledged', {
+      await host.waitFor(() => record.state === 'acknowledged' || record.failure !== undefined, {
         timeoutMs,
         message: () =>
           [
@@ -316,6 +320,10 @@ export class Interactions {
     } catch (error) {
       if (record.state === 'pending') record.state = 'expired';
       throw error;
+    }
+    if (record.failure !== undefined) {
+      record.state = 'expired';
+      throw new FakeDiscordError(`${label} (interaction ${id}) failed: ${record.failure}`);
     }
     return new InteractionReply(this.#replies, record);
   }

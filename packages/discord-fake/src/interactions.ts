@@ -43,6 +43,8 @@ export interface InteractionRecord {
   /** Index into `fake.requests` when the interaction was sent. */
   readonly requestMark: number;
   state: 'pending' | 'acknowledged' | 'expired';
+  /** Why the delivery failed (over HTTP: the endpoint's refusal, a lost connection...). */
+  failure: string | undefined;
   callback: InteractionCallback | undefined;
   callbackFiles: RecordedFile[];
   /** The message `@original` refers to (the reply, or the clicked message for buttons). */

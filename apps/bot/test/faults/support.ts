@@ -5,7 +5,13 @@
  * keeps a fixed number of interactions in flight.
  */
 import { join } from 'node:path';
-import { type FakeDiscord, type InteractionReply, startFakeDiscord } from '@cec/discord-fake';
+import {
+  CallbackType,
+  type FakeDiscord,
+  type InteractionReply,
+  type JsonObject,
+  startFakeDiscord,
+} from '@cec/discord-fake';
 import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { tempDir } from '../helpers/context.js';
 import { TOKEN } from '../helpers/fake-discord.js';
@@ -58,9 +64,19 @@ export async function pool(
   await Promise.all(Array.from({ length: width }, worker));
 }
 
-/** The entry id a `/log` reply shows ("Entry `abcd2345` · …"), or null. */
-export function entryIdOf(reply: InteractionReply): string | null {
+/** The entry id a `/log` reply (or message) shows ("Entry `abcd2345` · …"), or null. */
+export function entryIdOf(reply: { readonly embeds: readonly JsonObject[] }): string | null {
   return /Entry `([a-z0-9]+)`/.exec(String(reply.embeds[0]?.description ?? ''))?.[1] ?? null;
+}
+
+/**
+ * The entry id the member ends up seeing: in the reply, or, when a slow write was deferred,
+ * in the message that fills the reply in; null if that never comes.
+ */
+export async function entryShownBy(reply: InteractionReply): Promise<string | null> {
+  if (reply.type !== CallbackType.DeferredChannelMessageWithSource) return entryIdOf(reply);
+  const message = await reply.final().catch(() => null);
+  return message ? entryIdOf(message) : null;
 }
 
 export interface DiscordForProcess {

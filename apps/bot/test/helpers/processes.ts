@@ -63,3 +63,28 @@ export function run(
 export function kill(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.exitCode === null && child.signalCode === null) child.kill(signal);
 }
+
+export type HttpInstance = ReturnType<typeof launch> & {
+  /** The endpoint's base URL, as it logged it (`${url}/interactions` takes the interactions). */
+  url: string;
+};
+
+/**
+ * The built bot as an HTTP interactions instance (INTERACTIONS_PORT=0, so any free port, on
+ * 127.0.0.1), resolved once it listens.
+ */
+export async function launchHttpInstance(env: Record<string, string>): Promise<HttpInstance> {
+  const instance = launch('main.js', [], {
+    ...env,
+    INTERACTIONS_PORT: '0',
+    INTERACTIONS_HOST: '127.0.0.1',
+  });
+  try {
+    await instance.waitFor('interactions endpoint listening on', 30_000);
+  } catch (error) {
+    kill(instance.child, 'SIGKILL');
+    throw error;
+  }
+  const url = /listening on (http:\/\/\S+)\/interactions/.exec(instance.output().stderr)?.[1] ?? '';
+  return { ...instance, url };
+}

@@ -35,6 +35,9 @@ export interface InteractionRouteDeps {
   interactions: Interactions;
 }
 
+/** What applying an answer needs. */
+export type AnswerDeps = Pick<InteractionRouteDeps, 'botUser' | 'world' | 'messages'>;
+
 function invalid(problem: string): DiscordHttpError {
   return new DiscordHttpError(400, {
     message: `Invalid Form Body (${problem})`,
@@ -51,7 +54,7 @@ function unknownMessage(): DiscordHttpError {
  * a deferral creates it loading, an update edits the clicked message, choices are checked.
  */
 export function answerInteraction(
-  deps: InteractionRouteDeps,
+  deps: AnswerDeps,
   record: InteractionRecord,
   body: JsonObject,
   files: RecordedFile[],
