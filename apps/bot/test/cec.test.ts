@@ -29,9 +29,16 @@ describe('/cec cpr', () => {
 });
 
 describe('/cec college', () => {
-  test('3 credit hours with a B are worth 3.0', async () => {
+  test('2 credit hours with a B are worth 2.0', async () => {
+    const reply = await run('college', { credits: 2, grade: 'B' });
+    expect(reply.embeds?.[0]?.title).toBe('College course (2 credit hours, B): 2.0 CECs');
+  });
+
+  test('one course gives at most 2.0, and a certification-prep course at most 0.5 (S4)', async () => {
     const reply = await run('college', { credits: 3, grade: 'B' });
-    expect(reply.embeds?.[0]?.title).toBe('College course (3 credit hours, B): 3.0 CECs');
+    expect(reply.embeds?.[0]?.title).toBe('College course (3 credit hours, B): 2.0 CECs');
+    const prep = await run('college', { credits: 3, grade: 'B', 'cert-prep': true });
+    expect(prep.embeds?.[0]?.title).toBe('College course (3 credit hours, B): 0.5 CECs');
   });
 
   test('a C- is worth nothing, with the reason', async () => {
@@ -105,8 +112,8 @@ describe('/cec ask', () => {
   });
 
   test('a question in words is answered with its value', async () => {
-    const reply = await run('ask', { question: '4 credit anatomy course with a C' });
-    expect(reply.embeds?.[0]?.description).toContain('**4.0 CECs**');
+    const reply = await run('ask', { question: '2 credit anatomy course with a C' });
+    expect(reply.embeds?.[0]?.description).toContain('**2.0 CECs**');
   });
 
   test('a question it does not understand gets suggestions, privately', async () => {

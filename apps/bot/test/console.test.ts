@@ -63,10 +63,10 @@ describe('reading a line', () => {
     ],
     [
       '/cec',
-      '`/cec` needs a subcommand: cpr, college, extra-cert, present, broaden, publish, mentor, course, petition, ask.',
+      '`/cec` needs a subcommand: cpr, college, extra-cert, present, broaden, publish, mentor, course, petition, first-aid, ask.',
     ],
     ['/cec cpx', '`/cec` has no subcommand "cpx".'],
-    ['/cec cpr trm:2yr', '`/cec cpr` has no option `trm:`; its options: term.'],
+    ['/cec cpr trm:2yr', '`/cec cpr` has no option `trm:`; its options: term, skills.'],
     ['/cec cpr term:3yr', '`term:` of `/cec cpr` must be one of 1yr, 2yr (got "3yr").'],
     ['/cec college credits:three grade:B', '`credits:` of `/cec college` must be a number'],
     ['/cec cpr 2yr', '"2yr" is not an option: write options as name:value'],

@@ -54,6 +54,7 @@ describe('registration', () => {
       'mentor',
       'course',
       'petition',
+      'first-aid',
       'ask',
     ]);
     expect(subs('cert')).toEqual(['add', 'list', 'remove']);
@@ -67,6 +68,7 @@ describe('registration', () => {
       'mentor',
       'course',
       'petition',
+      'first-aid',
       'list',
       'remove',
     ]);
@@ -101,7 +103,7 @@ describe('/cec answers publicly', () => {
   });
 
   test.each([
-    ['cec college', { credits: 3, grade: 'B' }, 'College course (3 credit hours, B): 3.0 CECs'],
+    ['cec college', { credits: 2, grade: 'B' }, 'College course (2 credit hours, B): 2.0 CECs'],
     [
       'cec college',
       { credits: 3, grade: 'B', related: false },

@@ -97,9 +97,9 @@ describe('/log records each kind with its credit and the new total', () => {
     ['cpr', { term: '2yr' }, '2-year CPR/AED certificate', '0.4'],
     [
       'college',
-      { credits: 3, grade: 'B', title: 'Anatomy I' },
-      'Anatomy I (3 credit hours, B)',
-      '3.0',
+      { credits: 2, grade: 'B', title: 'Anatomy I' },
+      'Anatomy I (2 credit hours, B)',
+      '2.0',
     ],
     ['course', { number: 'ca 23456', cecs: 0.7, ethics: true }, 'Course CA23456', '0.7'],
     [

@@ -58,12 +58,20 @@ describe('the command definitions', () => {
       optionLists()
         .find((l) => l.where === where)
         ?.options.map((o) => o.name) ?? [];
-    expect(names('/cec cpr')).toEqual(['term']);
-    expect(names('/log cpr')).toEqual(['term', 'date']);
-    expect(names('/cec college')).toEqual(['credits', 'grade', 'related']);
-    expect(names('/log college')).toEqual(['credits', 'grade', 'date', 'related', 'title']);
+    expect(names('/cec cpr')).toEqual(['term', 'skills']);
+    expect(names('/log cpr')).toEqual(['term', 'date', 'skills']);
+    expect(names('/cec college')).toEqual(['credits', 'grade', 'related', 'cert-prep']);
+    expect(names('/log college')).toEqual([
+      'credits',
+      'grade',
+      'date',
+      'related',
+      'title',
+      'cert-prep',
+    ]);
     expect(names('/log course')).toEqual(['number', 'cecs', 'date', 'ethics', 'title']);
-    expect(names('/log petition')).toEqual(['title', 'status', 'cecs', 'date']);
+    expect(names('/log petition')).toEqual(['title', 'status', 'cecs', 'date', 'ethics']);
+    expect(names('/log first-aid')).toEqual(['date', 'title']);
     expect(names('/log extra-cert')).toEqual(['credential', 'date']);
     expect(names('/log broaden')).toEqual(['name', 'date']);
     expect(names('/cert add')).toEqual(['credential', 'expires', 'certified']);
@@ -87,9 +95,9 @@ describe('deploy-commands (built)', () => {
       expect(result.stdout).toBe(
         [
           `Registered 7 commands in server ${guild.id}:`,
-          '  /cec (cpr, college, extra-cert, present, broaden, publish, mentor, course, petition, ask)',
+          '  /cec (cpr, college, extra-cert, present, broaden, publish, mentor, course, petition, first-aid, ask)',
           '  /cert (add, list, remove)',
-          '  /log (cpr, college, extra-cert, present, broaden, publish, mentor, course, petition, list, remove)',
+          '  /log (cpr, college, extra-cert, present, broaden, publish, mentor, course, petition, first-aid, list, remove)',
           '  /progress',
           '  /group (join, leave, board, setup)',
           '  /privacy (export, delete)',

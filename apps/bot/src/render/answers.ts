@@ -115,27 +115,33 @@ export function renderAnswer(result: QuestionResult): Reply {
       content: [plain(result.message), ...suggestions].join('\n'),
     };
   }
+  // A renewal question (the deadline, carry-over…) has no amount; an approved course's is on its certificate.
   const value =
     result.tenths !== null
       ? `**${cecs(result.tenths)}**`
       : result.options.length > 0
         ? result.options.map((o) => `• ${o.label}: **${formatCecs(o.tenths)}**`).join('\n')
-        : 'The CECs printed on the certificate';
+        : result.opportunity === 'approved-course'
+          ? 'The CECs printed on the certificate'
+          : null;
   return {
     ephemeral: false,
     embeds: [
       {
         title: truncate(`${result.name}`, LIMITS.embedTitle),
         color: COLORS.info,
-        description: `${value}\n${result.explanation}`,
+        description: value ? `${value}\n${result.explanation}` : result.explanation,
         fields: [
           { name: 'You asked', value: truncate(plain(result.query), LIMITS.fieldValue) },
-          { name: 'Limit per cycle', value: limitText(result.limitPerCycle), inline: true },
+          ...(result.kind === 'activity'
+            ? [{ name: 'Limit per cycle', value: limitText(result.limitPerCycle), inline: true }]
+            : []),
           ...readingField(result.interpretation),
           {
             name: `Source (${result.source.id})`,
             value: truncate(
-              `> ${result.source.quote}\n[${result.source.title}](${result.source.url})`,
+              // A quote only when it is the source's own words; otherwise the fact, in ours.
+              `${result.source.verbatim ? '> ' : ''}${result.source.quote}\n[${result.source.title}](${result.source.url})`,
               LIMITS.fieldValue,
             ),
           },

@@ -35,6 +35,8 @@ export const opportunity = defineOpportunity({
       help: 'ACE requires a course with an in-person skills check (S2, S6)',
       example: 'in-person',
       optional: true,
+      // An online-only card earns nothing, so it tells the value.
+      forValue: true,
       choices: [
         { value: 'in-person', label: 'In person or blended, with a live skills check' },
         { value: 'online-only', label: 'Online only, no live skills check' },
