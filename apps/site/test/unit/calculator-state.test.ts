@@ -69,7 +69,7 @@ describe('adding activities', () => {
     const vm = view(state, TODAY);
     expect(vm.activities.map((a) => a.credit)).toEqual([
       '0.4',
-      '3.0',
+      '2.0', // 3 credit hours; one college course gives at most 2.0 (S4)
       '2.0',
       '0.5',
       '0.5',
@@ -80,7 +80,7 @@ describe('adding activities', () => {
     ]);
     // The course number is stored as the rules package normalised it.
     expect(vm.activities[7]?.label).toContain('CA23456');
-    expect(vm.results[0]?.total).toBe('8.2');
+    expect(vm.results[0]?.total).toBe('7.2');
   });
 
   it('keeps what was typed and shows the rules package messages next to each field', () => {
