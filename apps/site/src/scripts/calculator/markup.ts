@@ -4,11 +4,7 @@
  * shift) and is the same row the script would write.
  */
 import { CREDENTIAL_IDS, CREDENTIALS } from '@cec/rules';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Titles are typed by the person: never let them become markup. */
-export const esc = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c);
+import { esc } from '../html';
 
 export function certificationRow(index: number): string {
   const id = `cert-${index}`;

@@ -6,8 +6,9 @@
  * kind needs and writes values, labels and messages.
  */
 import { CREDENTIAL_IDS, type OpportunityId, todayIso } from '@cec/rules';
+import { esc } from '../html';
 import { type FieldName, FORM, kindFields } from './fields';
-import { certificationRow, esc } from './markup';
+import { certificationRow } from './markup';
 import { load, STORAGE_KEY, searchFor, serialize } from './saved';
 import { type Action, type DateKind, update, type ViewModel, view } from './state';
 
