@@ -1,7 +1,7 @@
 /**
  * Every page in a real browser: the course-number checker, the calendar
  * download, axe-core with no serious or critical violation (light and dark),
- * the 404 and the sitemap, and screenshots at phone and desktop widths in
+ * the 404, and screenshots at phone and desktop widths in
  * test-results/ for a person to look at.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -149,16 +149,6 @@ describe('site', () => {
     expect(await response.text()).toContain('Page not found');
   });
 
-  it('lists every page in the sitemap, and robots.txt points to it', async () => {
-    const sitemap = await (await fetch(`${site.url}/sitemap.xml`)).text();
-    for (const id of OPPORTUNITY_IDS) expect(sitemap).toContain(`/opportunities/${id}/</loc>`);
-    expect(sitemap).toContain('/submit/</loc>');
-    expect(sitemap).toContain('/renewal/</loc>');
-    expect(await (await fetch(`${site.url}/robots.txt`)).text()).toMatch(
-      /Sitemap: .*\/sitemap\.xml/,
-    );
-  });
-
   it.each(PAGES)(
     '$name: title, description, canonical, Open Graph, unofficial footer',
     async ({ path }) => {
@@ -174,7 +164,9 @@ describe('site', () => {
       }));
       expect(head.title.length).toBeGreaterThan(10);
       expect(head.description.length).toBeGreaterThan(50);
-      expect(head.canonical).toMatch(/^https?:\/\//);
+      // Only a build with SITE_URL names its own address (test/build/addresses.test.ts).
+      if (process.env.SITE_URL) expect(head.canonical).toMatch(/^https?:\/\//);
+      else expect(head.canonical).toBe('');
       expect(head.ogTitle).toBe(head.title);
       expect(head.footer).toMatch(/not\s+affiliated with/);
       expect(head.h1).toBe(1);
