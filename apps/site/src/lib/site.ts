@@ -10,7 +10,7 @@ export const SITE_NAME = 'CEC Toolkit';
 
 export const NAV = [
   { href: '/', label: 'Calculator' },
-  { href: '/renewal/', label: 'Renewal date' },
+  { href: '/renewal/', label: 'Renewal' },
   { href: '/submit/', label: 'Submit CECs' },
   { href: '/sources/', label: 'Sources' },
 ] as const;
