@@ -365,7 +365,9 @@ describe('on a 390 px phone', () => {
     const fallback = page.getByLabel('Link to this plan');
     await expect(fallback.inputValue()).resolves.toBe(page.url());
     await expect(
-      fallback.evaluate((el: HTMLInputElement) => (el.selectionEnd ?? 0) - (el.selectionStart ?? 0)),
+      fallback.evaluate(
+        (el: HTMLInputElement) => (el.selectionEnd ?? 0) - (el.selectionStart ?? 0),
+      ),
     ).resolves.toBe(page.url().length);
   });
 

@@ -128,15 +128,68 @@ describe('renewal page', () => {
     expect(file).toContain('\r\nDTSTART;VALUE=DATE:20270131\r\n');
     expect(file).toContain('\r\nDTEND;VALUE=DATE:20270201\r\n');
     expect(file).toContain('\r\nSUMMARY:ACE Certified Personal Trainer expires\r\n');
-    expect(file.match(/BEGIN:VALARM/g)).toHaveLength(3);
+    // The end of grace is in the file too.
+    expect(file).toContain('\r\nDTSTART;VALUE=DATE:20270731\r\n');
+    // 90 days before 01/31/2027 is already past on 11/27/2026: 30 and 7 days, then the grace's 30 and 7.
+    expect(file.match(/TRIGGER:-P\d+D/g)).toEqual([
+      'TRIGGER:-P30D',
+      'TRIGGER:-P7D',
+      'TRIGGER:-P30D',
+      'TRIGGER:-P7D',
+    ]);
+    expect(file.replace(/\r\n /g, '')).not.toMatch(/in \d+ days/);
     expect(file.endsWith('END:VEVENT\r\nEND:VCALENDAR\r\n')).toBe(true);
 
     await page.getByLabel('Date you know').selectOption('certified');
     await page.getByLabel('Certification date').fill('01/31/2025');
     await expect(result.textContent()).resolves.toContain('(estimated)');
+    // A wrong date is said when the field is left, not while it is typed.
     await page.getByLabel('Certification date').fill('02/30/2025');
+    await expect(page.locator('#renewal-date-error').isVisible()).resolves.toBe(false);
+    await page.getByLabel('Certification date').press('Tab');
     await expect(page.locator('#renewal-date-error').textContent()).resolves.toContain(
       'February 2025 has 28 days',
+    );
+    await page.context().close();
+  });
+
+  it('in the grace period counts down to the end of grace, never a negative number', async () => {
+    const page = await open('/renewal/');
+    await page.getByLabel('Expiration date').fill('08/31/2026');
+    const result = page.locator('#renewal-result');
+    await expect(result.textContent()).resolves.toContain('In grace period');
+    await expect(page.locator('#renewal-days-label').textContent()).resolves.toBe(
+      'Grace days left',
+    );
+    await expect(page.locator('#renewal-days').textContent()).resolves.toBe('93');
+    await expect(result.textContent()).resolves.not.toMatch(/−\d|-\d+\b(?!\/)/);
+    await expect(page.locator('#renewal-notes').textContent()).resolves.toContain(
+      'You can still renew late until 02/28/2027',
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Add the deadline to my calendar' }).click(),
+    ]);
+    const file = readFileSync(await download.path(), 'utf8');
+    // Only the grace end's reminders are still to come.
+    expect(file.match(/TRIGGER:-P\d+D/g)).toEqual(['TRIGGER:-P30D', 'TRIGGER:-P7D']);
+    expect(file).toContain('\r\nDTSTART;VALUE=DATE:20270228\r\n');
+    await page.context().close();
+  });
+
+  it('starts from the dates already entered in the calculator', async () => {
+    const page = await open('/');
+    await page.getByLabel('ACE certification').selectOption('health-coach');
+    await page.getByLabel('Expiration date').fill('06/30/2027');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Renewal' })
+      .click();
+    await page.waitForURL(/\/renewal\/$/);
+    await expect(page.getByLabel('Expiration date').inputValue()).resolves.toBe('06/30/2027');
+    await expect(page.getByLabel('ACE certification').inputValue()).resolves.toBe('health-coach');
+    await expect(page.locator('#renewal-result').textContent()).resolves.toContain(
+      'Expires 06/30/2027',
     );
     await page.context().close();
   });

@@ -14,7 +14,6 @@ import {
   type ChecklistState,
   CREDENTIAL_IDS,
   type CredentialId,
-  daysBetween,
   deadlineSentence,
   evaluatePlan,
   formatCecs,
@@ -28,6 +27,7 @@ import {
   STATUS_LABELS,
   type Status,
 } from '@cec/rules';
+import { type Countdown, countdown } from '../countdown';
 import type { CertificationDraft } from '../stored';
 import { FIRST_KIND, type FieldName, formField, initialValues, kindFields } from './fields';
 
@@ -369,7 +369,7 @@ export interface ResultView {
   bar: { earned: number; planned: number; required: number };
   progress: string;
   /** The countdown that matters today: to the expiration, or in the grace period to its end. */
-  days: { label: string; value: string };
+  days: Countdown;
   checklist: ChecklistView[];
   warnings: string[];
 }
@@ -425,14 +425,6 @@ function duplicateMessage(state: CalculatorState): string | null {
   return result.problems.find((p) => p.path === '$.certifications')?.message ?? null;
 }
 
-function daysView(c: CertificationEvaluation, today: IsoDate): ResultView['days'] {
-  if (c.status === 'grace') {
-    return { label: 'Grace days left', value: String(daysBetween(today, c.graceEnds)) };
-  }
-  if (c.status === 'expired') return { label: 'Grace ended', value: formatUsDate(c.graceEnds) };
-  return { label: 'Days left', value: String(c.daysLeft) };
-}
-
 function resultView(c: CertificationEvaluation, today: IsoDate): ResultView {
   return {
     credential: c.credential,
@@ -449,7 +441,7 @@ function resultView(c: CertificationEvaluation, today: IsoDate): ResultView {
     required: formatCecs(c.required),
     bar: { earned: c.earned, planned: c.planned, required: c.required },
     progress: progressSentence(c),
-    days: daysView(c, today),
+    days: countdown(c, today),
     checklist: c.checklist.map((item) => ({
       label: item.label,
       short: CHECKLIST_SHORT[item.id] ?? item.label,
