@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { OPPORTUNITY_IDS } from '@cec/rules';
+import { OPPORTUNITIES, OPPORTUNITY_IDS, SOURCES } from '@cec/rules';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSite, type Site } from '../support/browser';
@@ -77,6 +77,14 @@ const PAGES: { name: string; path: string; fill?: (page: Page) => Promise<void> 
       await page.getByLabel('Expiration date').fill('01/31/2027');
     },
   },
+  {
+    name: 'renewal-grace',
+    path: '/renewal/',
+    async fill(page) {
+      await page.getByLabel('Expiration date').fill('08/31/2026');
+    },
+  },
+  { name: 'sources', path: '/sources/' },
   ...OPPORTUNITY_IDS.map((id) => ({ name: `opportunity-${id}`, path: `/opportunities/${id}/` })),
   { name: '404', path: '/no-such-page/' },
 ];
@@ -103,6 +111,30 @@ describe('course-number checker', () => {
     await expect(page.locator('#completion-date-result').textContent()).resolves.toBe(
       "Type it into ACE's form as 03/05/2026",
     );
+    await page.context().close();
+  });
+});
+
+describe('submit page', () => {
+  it('says how each kind is reported, with ACE’s own pages', async () => {
+    const page = await open('/submit/');
+    const kinds = (await page.locator('.kinds').textContent()) ?? '';
+    for (const o of OPPORTUNITIES) expect(kinds).toContain(o.name);
+    const headings = await page.locator('h2').allTextContents();
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        'ACE-approved courses: the course number',
+        'Everything else that is a course: a petition',
+        'Your CPR/AED certificate',
+      ]),
+    );
+    const petition = (await page.locator('#petition-heading ~ ul').first().textContent()) ?? '';
+    expect(petition).toContain('College course');
+    expect(petition).toContain('A certification from another NCCA-accredited provider');
+    const ace = await page
+      .locator('a[href^="https://"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    for (const id of ['S1', 'S2', 'S4', 'S6'] as const) expect(ace).toContain(SOURCES[id].url);
     await page.context().close();
   });
 });
@@ -201,6 +233,46 @@ describe('site', () => {
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('Page not found');
   });
+
+  it.each(PAGES)(
+    '$name: links outside the site go to ACE’s pages the rules cite, no other',
+    async ({ path }) => {
+      const page = await open(path);
+      const external = await page
+        .locator('a[href^="http"]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      const known = Object.values(SOURCES).map((s) => s.url);
+      expect(external.filter((href) => !known.includes(href ?? ''))).toEqual([]);
+      await page.context().close();
+    },
+  );
+
+  it.each(PAGES.filter((p) => p.path !== '/sources/'))(
+    '$name: every (S1)-style citation links to /sources/',
+    async ({ path, fill }) => {
+      const page = await open(path);
+      await fill?.(page);
+      const { plain, links } = await page.evaluate(() => {
+        const main = document.getElementById('main') as HTMLElement;
+        const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+        const plain: string[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const inLink = node.parentElement?.closest('a') !== null;
+          const shown = node.parentElement?.closest('[hidden], option, script') === null;
+          if (shown && !inLink && /\bS\d\b/.test(node.textContent ?? ''))
+            plain.push(node.textContent ?? '');
+        }
+        const links = [...main.querySelectorAll('a[href^="/sources/"]')].map((a) => [
+          a.textContent,
+          a.getAttribute('href'),
+        ]);
+        return { plain, links };
+      });
+      expect(plain).toEqual([]);
+      for (const [text, href] of links) expect(href).toBe(`/sources/#${text}`);
+      await page.context().close();
+    },
+  );
 
   it.each(PAGES)(
     '$name: title, description, canonical, Open Graph, unofficial footer',
