@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { z } from 'astro/zod';
+import { offline } from './src/offline/integration.mjs';
 
 /**
  * The public address, for canonical links, Open Graph URLs and the sitemap.
@@ -25,5 +26,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  integrations: [offline()],
   vite: { build: { sourcemap: false } },
 });
