@@ -15,6 +15,9 @@ export const NAV = [
   { href: '/sources/', label: 'Sources' },
 ] as const;
 
+/** The ids of the sources the rules cite, for linking "(S1)" to /sources/. */
+export const SOURCE_IDS: ReadonlySet<string> = new Set(Object.keys(SOURCES));
+
 /** Every page a visitor can open, in the order the sitemap lists them. */
 export const PAGE_PATHS: readonly string[] = [
   ...NAV.map((item) => item.href),

@@ -19,7 +19,7 @@ import {
 } from '@cec/rules';
 import { calendarFile } from './calendar-file';
 import { countdown } from './countdown';
-import { cited } from './html';
+import { cited, pageSources } from './html';
 import { readStorage, storedCertifications } from './stored';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -30,6 +30,7 @@ const error = $('renewal-date-error');
 const result = $('renewal-result');
 const download = $<HTMLAnchorElement>('renewal-ics');
 let fileUrl = '';
+const sources = pageSources();
 
 function showError(message: string) {
   error.textContent = message;
@@ -71,7 +72,7 @@ function show() {
   $('renewal-days').textContent = days.value;
   $('renewal-grace').textContent = formatUsDate(graceEnds);
   const notes = cycleWarnings({ certified: parsed.date }, cycle, statusToday);
-  $('renewal-notes').innerHTML = notes.map(cited).join(' ');
+  $('renewal-notes').innerHTML = notes.map((n) => cited(n, sources)).join(' ');
   $('renewal-notes').hidden = notes.length === 0;
   result.hidden = false;
 

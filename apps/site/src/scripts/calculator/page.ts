@@ -6,7 +6,7 @@
  * kind needs and writes values, labels and messages.
  */
 import { CREDENTIAL_IDS, type OpportunityId, todayIso } from '@cec/rules';
-import { cited, esc } from '../html';
+import { cited as citedIn, esc, pageSources } from '../html';
 import { readStorage } from '../stored';
 import { planCsv, planJson } from './export';
 import { type FieldName, FORM, kindFields } from './fields';
@@ -15,6 +15,8 @@ import { load, STORAGE_KEY, searchFor, serialize } from './saved';
 import { type Action, type CalculatorState, type DateKind, update, view } from './state';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const sources = pageSources();
+const cited = (text: string) => citedIn(text, sources);
 
 const today = todayIso();
 const form = $<HTMLFormElement>('activity-form');
