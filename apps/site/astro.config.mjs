@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { z } from 'astro/zod';
+import { pageScripts } from './page-scripts.mjs';
 import { offline } from './src/offline/integration.mjs';
 
 /**
@@ -27,5 +28,9 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   integrations: [offline()],
-  vite: { build: { sourcemap: false } },
+  vite: {
+    plugins: [pageScripts()],
+    // Terser makes the calculator's script about 0.9 KB (gzipped) smaller than esbuild's minifier.
+    build: { sourcemap: false, minify: 'terser', terserOptions: { compress: { passes: 2 } } },
+  },
 });

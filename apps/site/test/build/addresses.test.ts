@@ -39,11 +39,19 @@ function texts(dir: string): Map<string, string> {
   return new Map(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 }
 
+/** An address as written in prose or code, without the closing bracket or dot after it. */
+function unwrap(url: string): string {
+  let out = url.replace(/[.,;]+$/, '');
+  const open = (s: string) => s.split('(').length - s.split(')').length;
+  while (out.endsWith(')') && open(out) < 0) out = out.slice(0, -1);
+  return out;
+}
+
 function absoluteAddresses(dir: string): { file: string; url: string }[] {
   return [...texts(dir)].flatMap(([file, text]) =>
-    [...text.replace(/&amp;/g, '&').matchAll(/\bhttps?:\/\/[^\s"'<>`)]+/g)].map((m) => ({
+    [...text.replace(/&amp;/g, '&').matchAll(/\bhttps?:\/\/[^\s"'<>`]+/g)].map((m) => ({
       file,
-      url: m[0],
+      url: unwrap(m[0]),
     })),
   );
 }
