@@ -6,7 +6,7 @@
  * submit page keeps it here, keyed by opportunity id; a kind not listed
  * (a new opportunity) shows as not stated rather than guessed.
  */
-import type { OpportunityId, SourceId } from '@cec/rules';
+import type { OpportunityId } from '@cec/rules';
 
 export type Route = 'course-number' | 'petition' | 'not-stated';
 
@@ -21,21 +21,21 @@ export function routeOf(id: OpportunityId): Route {
   return ROUTES[id] ?? 'not-stated';
 }
 
-/** Each route in a sentence, the section of /submit/ that explains it, and ACE's page for it. */
-export const ROUTE_TEXT: Record<Route, { how: string; section: string; source: SourceId }> = {
+/** Each route in a sentence, and the section of /submit/ that explains it (with ACE's page). */
+export const ROUTE_TEXT: Record<Route, { how: string; section: string; more: string }> = {
   'course-number': {
     how: 'The course number and the completion date, in your ACE account (S1).',
     section: 'course-number-heading',
-    source: 'S1',
+    more: 'Step by step',
   },
   petition: {
     how: 'A petition form online, with the supporting documents; ACE reviews it in about 30 days (S1, S4).',
     section: 'petition-heading',
-    source: 'S4',
+    more: 'About petitions',
   },
   'not-stated': {
     how: 'The ACE texts this site relies on do not say how it is reported: keep the evidence, and follow your ACE account or ask ACE (S2).',
     section: 'other-heading',
-    source: 'S2',
+    more: 'What to keep',
   },
 };

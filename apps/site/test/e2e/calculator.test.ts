@@ -6,13 +6,14 @@
  * export, and the two columns of a desktop.
  * The clock is fixed at 11/27/2026 so "planned" and "days left" are stable.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { parsePlan } from '@cec/rules';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSite, type Site } from '../support/browser';
 
 const TODAY = new Date(2026, 10, 27, 10, 0, 0);
+const RESULTS = new URL('../../test-results/', import.meta.url);
 
 let site: Site;
 let context: BrowserContext;
@@ -299,6 +300,9 @@ describe('on a 390 px phone', () => {
     }
     // The page did scroll: the form is far below the summary's place on the page.
     await expect(page.evaluate(() => window.scrollY)).resolves.toBeGreaterThan(500);
+    // What the phone shows right after adding, for a person to look at.
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: new URL('calculator-390-after-add.png', RESULTS).pathname });
     await expect(total().textContent()).resolves.toContain('0.1');
   });
 

@@ -319,6 +319,8 @@ describe('accessibility and screenshots', () => {
       expect(serious).toEqual([]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(overflow).toBeLessThanOrEqual(390);
+      // From the top: a full-page capture draws the sticky summary where the page was scrolled to.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({
         path: new URL(`${name}-390${dark ? '-dark' : ''}.png`, RESULTS).pathname,
         fullPage: true,
@@ -332,6 +334,7 @@ describe('accessibility and screenshots', () => {
     async ({ name, path, fill }) => {
       const desktop = await open(path, { width: 1280, height: 800 });
       await fill?.(desktop);
+      await desktop.evaluate(() => window.scrollTo(0, 0));
       await desktop.screenshot({
         path: new URL(`${name}-1280.png`, RESULTS).pathname,
         fullPage: true,
