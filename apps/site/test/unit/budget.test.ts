@@ -43,6 +43,8 @@ describe.skipIf(!existsSync(`${DIST}index.html`))('page weight (dist/)', () => {
       console.info(`${weight.page}: JS ${kb(weight.jsBytes)} KB, CSS ${kb(weight.cssBytes)} KB`);
       expect(weight.jsBytes / 1024).toBeLessThanOrEqual(JS_BUDGET_KB);
       expect(weight.cssBytes / 1024).toBeLessThanOrEqual(CSS_BUDGET_KB);
+      // One file per page (page-scripts.mjs): split chunks gzip worse than the same code in one.
+      expect(weight.jsFiles.length, weight.jsFiles.join(', ')).toBeLessThanOrEqual(1);
       if (!SCRIPTED.has(weight.page)) {
         expect(weight.jsFiles, 'a guide page loads no script file').toEqual([]);
         expect(weight.jsBytes, 'a guide page ships only the offline cache’s line').toBe(

@@ -9,6 +9,7 @@ import {
   serialize,
 } from '../../src/scripts/calculator/saved';
 import { type Action, initialState, update, view } from '../../src/scripts/calculator/state';
+import { storedCertifications } from '../../src/scripts/stored';
 
 const TODAY = '2026-11-27';
 
@@ -138,5 +139,19 @@ describe('localStorage', () => {
     ]);
     expect(loaded.state.activities).toHaveLength(1);
     expect(loaded.notices).toEqual(['2 saved entries could not be read and were left out.']);
+  });
+});
+
+describe('the certifications other pages read', () => {
+  it('are the calculator’s, as typed; anything unreadable gives none', () => {
+    expect(storedCertifications(serialize(state))).toEqual(state.certifications);
+    for (const text of [null, '', '{', 'null', '[]', '{"version":2}', '{"version":1}']) {
+      expect(storedCertifications(text), String(text)).toEqual([]);
+    }
+    expect(
+      storedCertifications(
+        JSON.stringify({ version: 1, certifications: [{ credential: 'nobody' }, 7] }),
+      ),
+    ).toEqual([]);
   });
 });
