@@ -6,6 +6,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REGISTER_WORKER } from '../../src/offline/register';
 import { openSite, type Site } from '../support/browser';
 
 let site: Site;
@@ -40,12 +41,7 @@ describe('offline', () => {
     const scripts = await page
       .locator('script')
       .evaluateAll((all) => all.map((s) => ({ src: s.getAttribute('src'), text: s.textContent })));
-    expect(scripts).toEqual([
-      {
-        src: null,
-        text: "if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js');",
-      },
-    ]);
+    expect(scripts).toEqual([{ src: null, text: REGISTER_WORKER }]);
   });
 
   it('reloads the calculator with no network, and it still calculates', async () => {

@@ -45,7 +45,9 @@ describe('planCsv', () => {
     expect(rows[0]).toBe(
       'Date,Activity,Earned or planned,Worth,Counts toward ACE Certified Personal Trainer,Why',
     );
-    expect(rows[2]).toMatch(/^03\/10\/2026,"Presentation: Balance, ""core"" and more",Earned,0\.5,0\.0,"A professional.*Limit reached/);
+    expect(rows[2]).toMatch(
+      /^03\/10\/2026,"Presentation: Balance, ""core"" and more",Earned,0\.5,0\.0,"A professional.*Limit reached/,
+    );
     expect(rows[3]).toMatch(/^01\/10\/2027,Course CA23456,Planned,0\.7,0\.7,/);
     expect(rows.slice(4, 7)).toEqual([',Earned,,,0.5,', ',Planned,,,0.7,', ',Remaining,,,1.5,']);
     expect(rows.at(-1)).toBe('');
