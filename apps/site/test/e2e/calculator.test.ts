@@ -547,6 +547,12 @@ describe('print and export', () => {
     expect(looks.reason.color).toBe('rgb(51, 51, 51)');
     expect(looks.form.display).toBe('none');
     expect(looks.actions.display).toBe('none');
+    mkdirSync(RESULTS, { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({
+      path: new URL('calculator-390-print-dark.png', RESULTS).pathname,
+      fullPage: true,
+    });
   });
 
   it('downloads the plan as JSON the rules package reads back, and as CSV', async () => {
