@@ -18,6 +18,7 @@ const TYPES = {
   '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
 };
@@ -50,7 +51,7 @@ export async function startStaticServer(root = DIST) {
       const type = TYPES[extname(path)] ?? 'application/octet-stream';
       const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache' };
       if (
-        /^(text|application\/(xml|json))|svg/.test(type) &&
+        /^(text|application\/(xml|json|manifest))|svg/.test(type) &&
         /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')
       ) {
         body = gzipSync(body);

@@ -9,6 +9,7 @@ import {
   serialize,
 } from '../../src/scripts/calculator/saved';
 import { type Action, initialState, update, view } from '../../src/scripts/calculator/state';
+import { storedCertifications } from '../../src/scripts/stored';
 
 const TODAY = '2026-11-27';
 
@@ -49,8 +50,8 @@ describe('the link', () => {
       { credential: 'personal-trainer', dateKind: 'expires', date: '03/31/2027' },
       { credential: 'group-fitness-instructor', dateKind: 'certified', date: '06/01/2025' },
     ]);
-    expect(view(loaded.state, TODAY).results.map((r) => r.total)).toEqual(
-      view(state, TODAY).results.map((r) => r.total),
+    expect(view(loaded.state, TODAY).results.map((r) => r.earned)).toEqual(
+      view(state, TODAY).results.map((r) => r.earned),
     );
   });
 
@@ -61,12 +62,22 @@ describe('the link', () => {
     });
     if (!parsed.ok) throw new Error('fixture');
     const loaded = load(`?${PLAN_PARAM}=${encodePlan(parsed.plan)}`, null);
-    expect(view(loaded.state, TODAY).results[0]?.total).toBe('0.4');
+    expect(view(loaded.state, TODAY).results[0]?.earned).toBe('0.4');
   });
 
   it('keeps other query parameters and drops ?plan= when there is nothing to keep', () => {
     expect(searchFor(view(initialState(), TODAY).plan, '?utm=x&plan=abc')).toBe('?utm=x');
     expect(searchFor(view(state, TODAY).plan, '?utm=x')).toMatch(/^\?utm=x&plan=/);
+  });
+
+  it('a link replacing a different saved plan hands the saved one back, for an undo', () => {
+    const link = searchFor(view(state, TODAY).plan, '');
+    const other = update(state, { type: 'remove-activity', index: 0 });
+    expect(load(link, serialize(other)).replaced?.activities).toEqual(other.activities);
+    // The same plan saved, or nothing saved: nothing to bring back.
+    expect(load(link, serialize(state)).replaced).toBeNull();
+    expect(load(link, serialize(initialState())).replaced).toBeNull();
+    expect(load(link, null).replaced).toBeNull();
   });
 
   it('a damaged link shows the rules package message and keeps the saved state', () => {
@@ -128,5 +139,19 @@ describe('localStorage', () => {
     ]);
     expect(loaded.state.activities).toHaveLength(1);
     expect(loaded.notices).toEqual(['2 saved entries could not be read and were left out.']);
+  });
+});
+
+describe('the certifications other pages read', () => {
+  it('are the calculator’s, as typed; anything unreadable gives none', () => {
+    expect(storedCertifications(serialize(state))).toEqual(state.certifications);
+    for (const text of [null, '', '{', 'null', '[]', '{"version":2}', '{"version":1}']) {
+      expect(storedCertifications(text), String(text)).toEqual([]);
+    }
+    expect(
+      storedCertifications(
+        JSON.stringify({ version: 1, certifications: [{ credential: 'nobody' }, 7] }),
+      ),
+    ).toEqual([]);
   });
 });

@@ -4,11 +4,7 @@
  * shift) and is the same row the script would write.
  */
 import { CREDENTIAL_IDS, CREDENTIALS } from '@cec/rules';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Titles are typed by the person: never let them become markup. */
-export const esc = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c);
+import { esc } from '../html';
 
 export function certificationRow(index: number): string {
   const id = `cert-${index}`;
@@ -22,9 +18,10 @@ export function certificationRow(index: number): string {
 <div class="field"><label for="${id}-kind">Date you know</label>
 <select id="${id}-kind" data-prop="dateKind"><option value="expires">Expiration date</option><option value="certified">Certification date (estimate)</option></select></div>
 <div class="field"><label for="${id}-date" id="${id}-date-label">Expiration date</label>
-<input id="${id}-date" data-prop="date" autocomplete="off" aria-describedby="${id}-date-hint ${id}-date-error">
+<input id="${id}-date" data-prop="date" autocomplete="off" aria-describedby="${id}-date-hint ${id}-date-error ${id}-date-note">
 <p class="hint" id="${id}-date-hint">MM/DD/YYYY, as in your ACE account</p>
-<p class="error" id="${id}-date-error" hidden></p></div>
+<p class="error" id="${id}-date-error" hidden></p>
+<div class="note" id="${id}-date-note" hidden></div></div>
 <button type="button" class="link" data-action="remove-certification" data-index="${index}">Remove this certification<span class="visually-hidden"> (number ${index + 1})</span></button>
 </div>`;
 }

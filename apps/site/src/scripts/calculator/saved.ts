@@ -10,26 +10,24 @@
  */
 import {
   type Activity,
-  type CredentialId,
   decodePlan,
   encodePlan,
   formatUsDate,
-  isCredentialId,
   OPPORTUNITY_IDS,
   type OpportunityId,
   type Plan,
   parsePlan,
 } from '@cec/rules';
+import { isRecord, readCertification, STORAGE_VERSION } from '../stored';
 import {
   type ActivityDraft,
   type CalculatorState,
-  type CertificationDraft,
   emptyDraft,
   initialState,
+  planOf,
 } from './state';
 
-export const STORAGE_KEY = 'cec-calculator';
-const STORAGE_VERSION = 1;
+export { STORAGE_KEY } from '../stored';
 export const PLAN_PARAM = 'plan';
 
 /** The calculator as a plan describes it (a link from the bot or a shared one). */
@@ -62,20 +60,6 @@ export function serialize(state: CalculatorState): string {
     activities: state.activities,
     draft: state.draft,
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function readCertification(value: unknown): CertificationDraft | null {
-  if (!isRecord(value) || !isCredentialId(value.credential)) return null;
-  const dateKind = value.dateKind === 'certified' ? 'certified' : 'expires';
-  return {
-    credential: value.credential as CredentialId,
-    dateKind,
-    date: typeof value.date === 'string' ? value.date : '',
-  };
 }
 
 function readActivity(value: unknown): Activity | null {
@@ -136,24 +120,40 @@ export interface Loaded {
   state: CalculatorState;
   /** The link's plan was used (and should stay in the address bar). */
   fromLink: boolean;
+  /** The different plan this browser had saved, which the link's plan replaces: the person may want it back. */
+  replaced: CalculatorState | null;
   /** Messages to show: a damaged link (in the rules package's words), or saved entries left out. */
   notices: string[];
+}
+
+/** Whether a state holds anything a person would miss. */
+function holdsAPlan(state: CalculatorState): boolean {
+  const plan = planOf(state);
+  return plan.certifications.length > 0 || plan.activities.length > 0;
 }
 
 /** The link wins when it has a plan; a damaged link is explained and the saved state is kept. */
 export function load(search: string, stored: string | null): Loaded {
   const notices: string[] = [];
   const encoded = new URLSearchParams(search).get(PLAN_PARAM);
+  const restored = deserialize(stored);
   if (encoded !== null) {
     const decoded = decodePlan(encoded);
-    if (decoded.ok) return { state: stateFromPlan(decoded.plan), fromLink: true, notices };
+    if (decoded.ok) {
+      const state = stateFromPlan(decoded.plan);
+      const saved = restored?.state;
+      const replaced =
+        saved && holdsAPlan(saved) && encodePlan(planOf(saved)) !== encodePlan(planOf(state))
+          ? saved
+          : null;
+      return { state, fromLink: true, replaced, notices };
+    }
     for (const problem of decoded.problems) notices.push(problem.message);
   }
-  const restored = deserialize(stored);
   if (restored && restored.lost > 0) {
     notices.push(
       `${restored.lost} saved ${restored.lost === 1 ? 'entry' : 'entries'} could not be read and ${restored.lost === 1 ? 'was' : 'were'} left out.`,
     );
   }
-  return { state: restored?.state ?? initialState(), fromLink: false, notices };
+  return { state: restored?.state ?? initialState(), fromLink: false, replaced: null, notices };
 }

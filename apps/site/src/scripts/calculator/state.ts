@@ -9,6 +9,7 @@
  */
 import {
   type Activity,
+  type CertificationEvaluation,
   CHECKLIST_LABELS,
   type ChecklistState,
   CREDENTIAL_IDS,
@@ -26,17 +27,11 @@ import {
   STATUS_LABELS,
   type Status,
 } from '@cec/rules';
+import { type Countdown, countdown } from '../countdown';
+import type { CertificationDraft } from '../stored';
 import { FIRST_KIND, type FieldName, formField, initialValues, kindFields } from './fields';
 
-/** Which date of a certification the person knows: the expiration, or the certification date (estimate). */
-export type DateKind = 'expires' | 'certified';
-
-/** A certification as typed: kept as text so nothing is lost while it is not yet a valid date. */
-export interface CertificationDraft {
-  credential: CredentialId;
-  dateKind: DateKind;
-  date: string;
-}
+export type { CertificationDraft, DateKind } from '../stored';
 
 /** The "add an activity" form as typed. */
 export interface ActivityDraft {
@@ -46,6 +41,9 @@ export interface ActivityDraft {
 
 export type DraftErrors = Partial<Record<FieldName | 'form', string>>;
 
+/** The messages showing next to a certification's controls: `credential`, `date`. */
+export type CertificationErrors = Partial<Record<'credential' | 'date', string>>;
+
 export interface CalculatorState {
   certifications: CertificationDraft[];
   /** Activities already checked by the rules package (dates ISO, course numbers normalised). */
@@ -53,20 +51,28 @@ export interface CalculatorState {
   draft: ActivityDraft;
   /** Index of the activity being edited in the form, or null when the form adds a new one. */
   editing: number | null;
-  /** The rules package's messages for the form, shown once the person tried to add it. */
+  /**
+   * The rules package's messages showing under the form's fields: a field is
+   * checked when the person leaves it or submits, never while it is typed.
+   */
   draftErrors: DraftErrors;
+  /** The same for each certification, in the order of `certifications`. */
+  certificationErrors: CertificationErrors[];
 }
 
 export type Action =
   | { type: 'set-certification'; index: number; patch: Partial<CertificationDraft> }
+  | { type: 'leave-certification'; index: number }
   | { type: 'add-certification' }
   | { type: 'remove-certification'; index: number }
   | { type: 'choose-kind'; kind: OpportunityId }
   | { type: 'set-field'; field: FieldName; value: string }
+  | { type: 'leave-field'; field: FieldName }
   | { type: 'submit-activity' }
   | { type: 'edit-activity'; index: number }
   | { type: 'cancel-edit' }
-  | { type: 'remove-activity'; index: number };
+  | { type: 'remove-activity'; index: number }
+  | { type: 'start-over' };
 
 export function emptyDraft(kind: OpportunityId): ActivityDraft {
   return { kind, values: initialValues() };
@@ -79,6 +85,7 @@ export function initialState(): CalculatorState {
     draft: emptyDraft(FIRST_KIND),
     editing: null,
     draftErrors: {},
+    certificationErrors: [{}],
   };
 }
 
@@ -155,16 +162,44 @@ export function checkDraft(draft: ActivityDraft): DraftCheck {
 }
 
 /** The rules package's messages for one certification as typed: `credential`, `date`, or `form`. */
-export function checkCertification(draft: CertificationDraft): Record<string, string> {
+export function checkCertification(draft: CertificationDraft): CertificationErrors {
   const result = parsePlan({ certifications: [certificationInput(draft)], activities: [] });
   if (result.ok) return {};
   const errors = collectErrors(result.problems, '$.certifications[0]');
   // The date is one field on screen whichever date it is.
   const date = errors[draft.dateKind] ?? errors.form;
-  const out: Record<string, string> = {};
+  const out: CertificationErrors = {};
   if (errors.credential) out.credential = errors.credential;
   if (date) out.date = date;
   return out;
+}
+
+/**
+ * Messages already showing follow what is typed (a fixed field loses its
+ * message at once); no new message appears until the field is left.
+ */
+function recheck<Errors extends Partial<Record<string, string>>>(
+  showing: Errors,
+  now: Errors,
+): Errors {
+  const next: Partial<Record<string, string>> = {};
+  for (const field of Object.keys(showing)) {
+    if (now[field] !== undefined) next[field] = now[field];
+  }
+  return next as Errors;
+}
+
+/** What leaving `field` shows: its message, unless nothing is typed in it yet. */
+function leave<Errors extends Partial<Record<string, string>>>(
+  showing: Errors,
+  now: Errors,
+  field: string,
+  typed: string,
+): Errors {
+  const next: Partial<Record<string, string>> = { ...showing };
+  if (typed.trim() !== '' && now[field] !== undefined) next[field] = now[field];
+  else delete next[field];
+  return next as Errors;
 }
 
 // ---------------------------------------------------------------------------
@@ -177,13 +212,30 @@ function clampEditing(editing: number | null, removed: number): number | null {
 
 export function update(state: CalculatorState, action: Action): CalculatorState {
   switch (action.type) {
-    case 'set-certification':
+    case 'set-certification': {
+      const certifications = state.certifications.map((c, i) =>
+        i === action.index ? { ...c, ...action.patch } : c,
+      );
       return {
         ...state,
-        certifications: state.certifications.map((c, i) =>
-          i === action.index ? { ...c, ...action.patch } : c,
+        certifications,
+        certificationErrors: certificationErrors(state, certifications),
+      };
+    }
+    case 'leave-certification': {
+      const draft = state.certifications[action.index];
+      if (!draft) return state;
+      const now = checkCertification(draft);
+      const showing = leave(state.certificationErrors[action.index] ?? {}, now, 'date', draft.date);
+      // A choice is never half-typed: its message shows at once.
+      if (now.credential) showing.credential = now.credential;
+      return {
+        ...state,
+        certificationErrors: state.certifications.map((_, i) =>
+          i === action.index ? showing : (state.certificationErrors[i] ?? {}),
         ),
       };
+    }
     case 'add-certification': {
       const used = new Set(state.certifications.map((c) => c.credential));
       const credential = CREDENTIAL_IDS.find((id) => !used.has(id));
@@ -191,23 +243,37 @@ export function update(state: CalculatorState, action: Action): CalculatorState 
       return {
         ...state,
         certifications: [...state.certifications, { credential, dateKind: 'expires', date: '' }],
+        certificationErrors: [
+          ...state.certifications.map((_, i) => state.certificationErrors[i] ?? {}),
+          {},
+        ],
       };
     }
     case 'remove-certification':
       return {
         ...state,
         certifications: state.certifications.filter((_, i) => i !== action.index),
+        certificationErrors: state.certifications
+          .map((_, i) => state.certificationErrors[i] ?? {})
+          .filter((_, i) => i !== action.index),
       };
     case 'choose-kind': {
       const draft = { kind: action.kind, values: { ...state.draft.values } };
-      return { ...state, draft, draftErrors: recheck(state, draft) };
+      return { ...state, draft, draftErrors: recheck(state.draftErrors, errorsOf(draft)) };
     }
     case 'set-field': {
       const draft = {
         ...state.draft,
         values: { ...state.draft.values, [action.field]: action.value },
       };
-      return { ...state, draft, draftErrors: recheck(state, draft) };
+      return { ...state, draft, draftErrors: recheck(state.draftErrors, errorsOf(draft)) };
+    }
+    case 'leave-field': {
+      const typed = state.draft.values[action.field] ?? '';
+      return {
+        ...state,
+        draftErrors: leave(state.draftErrors, errorsOf(state.draft), action.field, typed),
+      };
     }
     case 'submit-activity': {
       const check = checkDraft(state.draft);
@@ -216,10 +282,14 @@ export function update(state: CalculatorState, action: Action): CalculatorState 
         state.editing === null
           ? [...state.activities, check.activity]
           : state.activities.map((a, i) => (i === state.editing ? check.activity : a));
-      // Keep the kind and the date: people often log several of a kind from one event.
-      const draft = emptyDraft(state.draft.kind);
-      draft.values.completed = state.draft.values.completed ?? '';
-      return { ...state, activities, draft, editing: null, draftErrors: {} };
+      // The kind stays (people log several of a kind); every value, the date too, starts empty.
+      return {
+        ...state,
+        activities,
+        draft: emptyDraft(state.draft.kind),
+        editing: null,
+        draftErrors: {},
+      };
     }
     case 'edit-activity': {
       const activity = state.activities[action.index];
@@ -239,24 +309,47 @@ export function update(state: CalculatorState, action: Action): CalculatorState 
         activities: state.activities.filter((_, i) => i !== action.index),
         editing: clampEditing(state.editing, action.index),
       };
+    case 'start-over':
+      return initialState();
   }
 }
 
-/** Once messages are showing, they follow what is typed, so a fixed field loses its message at once. */
-function recheck(state: CalculatorState, draft: ActivityDraft): DraftErrors {
-  if (Object.keys(state.draftErrors).length === 0) return {};
+function errorsOf(draft: ActivityDraft): DraftErrors {
   const check = checkDraft(draft);
   return check.ok ? {} : check.errors;
+}
+
+function certificationErrors(
+  state: CalculatorState,
+  certifications: readonly CertificationDraft[],
+): CertificationErrors[] {
+  return certifications.map((draft, i) =>
+    recheck(state.certificationErrors[i] ?? {}, checkCertification(draft)),
+  );
 }
 
 // ---------------------------------------------------------------------------
 // view
 
 export interface CertificationView {
-  /** Messages by field (`credential`, `date`), shown next to the field. */
-  errors: Record<string, string>;
+  /** The messages showing next to its controls (see `certificationErrors`). */
+  errors: CertificationErrors;
+  /**
+   * What the rules package says about a valid date beyond the numbers: an
+   * estimate, an expiration already past (grace period or expired).
+   */
+  notes: string[];
   /** A second entry for a credential already listed: it is left out of the results. */
   duplicate: boolean;
+}
+
+export interface ChecklistView {
+  label: string;
+  /** A word or two for the summary, e.g. "CPR/AED". */
+  short: string;
+  state: ChecklistState;
+  stateLabel: string;
+  detail: string;
 }
 
 export interface ResultView {
@@ -267,15 +360,17 @@ export interface ResultView {
   statusLabel: string;
   estimated: boolean;
   cycle: string;
-  total: string;
-  earned: number;
-  required: number;
-  requiredText: string;
+  earned: string;
   planned: string;
   remaining: string;
   remainingAfterPlanned: string;
+  required: string;
+  /** The progress bar, in tenths. */
+  bar: { earned: number; planned: number; required: number };
   progress: string;
-  checklist: { label: string; state: ChecklistState; stateLabel: string; detail: string }[];
+  /** The countdown that matters today: to the expiration, or in the grace period to its end. */
+  days: Countdown;
+  checklist: ChecklistView[];
   warnings: string[];
 }
 
@@ -283,10 +378,13 @@ export interface ActivityView {
   label: string;
   date: string;
   planned: boolean;
-  credit: string;
+  /** What the activity is worth on its own. */
+  worth: string;
   reason: string;
-  /** Certifications for which the activity counts less than its own credit, and why. */
-  cuts: { name: string; counted: string; cut: string }[];
+  /** What it counts toward each certification, and why when that is less than it is worth. */
+  toward: { name: string; counted: string; cut: string | null }[];
+  /** What it counts when that is the same for every certification; null without one, or when they differ. */
+  counted: string | null;
 }
 
 export interface ViewModel {
@@ -300,6 +398,9 @@ export interface ViewModel {
   plan: Plan;
 }
 
+/** Short names of the checklist's items for the summary; an item the rules add later shows its label. */
+const CHECKLIST_SHORT: Record<string, string> = { 'cpr-aed': 'CPR/AED', ethics: 'Ethics hour' };
+
 /** The certifications that can be evaluated: valid, and the first entry of each credential. */
 function usableCertifications(state: CalculatorState): {
   views: CertificationView[];
@@ -308,13 +409,13 @@ function usableCertifications(state: CalculatorState): {
   const seen = new Set<CredentialId>();
   const views: CertificationView[] = [];
   const inputs: Record<string, unknown>[] = [];
-  for (const draft of state.certifications) {
-    const errors = checkCertification(draft);
+  state.certifications.forEach((draft, i) => {
+    const valid = Object.keys(checkCertification(draft)).length === 0;
     const duplicate = seen.has(draft.credential);
     seen.add(draft.credential);
-    views.push({ errors, duplicate });
-    if (Object.keys(errors).length === 0 && !duplicate) inputs.push(certificationInput(draft));
-  }
+    views.push({ errors: state.certificationErrors[i] ?? {}, notes: [], duplicate });
+    if (valid && !duplicate) inputs.push(certificationInput(draft));
+  });
   return { views, inputs };
 }
 
@@ -324,55 +425,85 @@ function duplicateMessage(state: CalculatorState): string | null {
   return result.problems.find((p) => p.path === '$.certifications')?.message ?? null;
 }
 
-export function view(state: CalculatorState, today: IsoDate): ViewModel {
-  const { views, inputs } = usableCertifications(state);
+function resultView(c: CertificationEvaluation, today: IsoDate): ResultView {
+  return {
+    credential: c.credential,
+    name: c.name,
+    deadline: deadlineSentence(c),
+    status: c.status,
+    statusLabel: STATUS_LABELS[c.status],
+    estimated: c.cycle.estimated,
+    cycle: `${formatUsDate(c.cycle.start)}–${formatUsDate(c.cycle.end)}`,
+    earned: formatCecs(c.earned),
+    planned: formatCecs(c.planned),
+    remaining: formatCecs(c.remaining),
+    remainingAfterPlanned: formatCecs(c.remainingAfterPlanned),
+    required: formatCecs(c.required),
+    bar: { earned: c.earned, planned: c.planned, required: c.required },
+    progress: progressSentence(c),
+    days: countdown(c, today),
+    checklist: c.checklist.map((item) => ({
+      label: item.label,
+      short: CHECKLIST_SHORT[item.id] ?? item.label,
+      state: item.state,
+      stateLabel: CHECKLIST_LABELS[item.state],
+      detail: item.detail,
+    })),
+    warnings: c.warnings,
+  };
+}
+
+function validPlan(state: CalculatorState, inputs: Record<string, unknown>[]): Plan {
   const parsed = parsePlan({ certifications: inputs, activities: state.activities });
-  // Both parts were checked one by one above, so this holds; the fallback keeps the page alive.
-  const plan: Plan = parsed.ok
+  // Both parts were checked one by one, so this holds; the fallback keeps the page alive.
+  return parsed.ok
     ? parsed.plan
     : { certifications: [], activities: state.activities as Plan['activities'] };
+}
+
+/** The valid part of the state as a plan: what the link, the exports and the results are made of. */
+export function planOf(state: CalculatorState): Plan {
+  return validPlan(state, usableCertifications(state).inputs);
+}
+
+export function view(state: CalculatorState, today: IsoDate): ViewModel {
+  const { views, inputs } = usableCertifications(state);
+  const plan = validPlan(state, inputs);
   const evaluation = evaluatePlan(plan, today);
+  // Each evaluated certification is the first valid entry of its credential.
+  for (const c of evaluation.certifications) {
+    const at = state.certifications.findIndex(
+      (d, i) => d.credential === c.credential && !views[i]?.duplicate,
+    );
+    const own = views[at];
+    if (own) own.notes = c.warnings;
+  }
   return {
     certifications: views,
     certificationsError: views.some((v) => v.duplicate) ? duplicateMessage(state) : null,
-    results: evaluation.certifications.map((c) => ({
-      credential: c.credential,
-      name: c.name,
-      deadline: deadlineSentence(c),
-      status: c.status,
-      statusLabel: STATUS_LABELS[c.status],
-      estimated: c.cycle.estimated,
-      cycle: `${formatUsDate(c.cycle.start)}–${formatUsDate(c.cycle.end)}`,
-      total: formatCecs(c.earned),
-      earned: c.earned,
-      required: c.required,
-      requiredText: formatCecs(c.required),
-      planned: formatCecs(c.planned),
-      remaining: formatCecs(c.remaining),
-      remainingAfterPlanned: formatCecs(c.remainingAfterPlanned),
-      progress: progressSentence(c),
-      checklist: c.checklist.map((item) => ({
-        label: item.label,
-        state: item.state,
-        stateLabel: CHECKLIST_LABELS[item.state],
-        detail: item.detail,
-      })),
-      warnings: c.warnings,
-    })),
-    activities: evaluation.activities.map((a) => ({
-      label: a.label,
-      date: formatUsDate(state.activities[a.index]?.completed ?? today),
-      planned: a.planned,
-      credit: formatCecs(a.tenths),
-      reason: a.reason,
-      cuts: evaluation.certifications.flatMap((c) => {
-        const item = c.items.find((i) => i.index === a.index);
+    results: evaluation.certifications.map((c) => resultView(c, today)),
+    activities: evaluation.activities.map((a) => {
+      const worth = formatCecs(a.tenths);
+      const toward = evaluation.certifications.map((c) => {
+        // Items are in plan order, one per activity.
+        const item = c.items[a.index];
+        const counted = item?.counted ?? 0;
         // Cut by a limit, a repeat or the cycle, or worth less to this certification
         // (an extra ACE certification gives nothing to the one it is).
-        if (!item || item.counted >= a.tenths) return [];
-        return [{ name: c.name, counted: formatCecs(item.counted), cut: item.cut ?? item.reason }];
-      }),
-    })),
+        const cut = counted < a.tenths ? (item?.cut ?? item?.reason ?? null) : null;
+        return { name: c.name, counted: formatCecs(counted), cut };
+      });
+      const amounts = new Set(toward.map((t) => t.counted));
+      return {
+        label: a.label,
+        date: formatUsDate(state.activities[a.index]?.completed ?? today),
+        planned: a.planned,
+        worth,
+        reason: a.reason,
+        toward,
+        counted: amounts.size === 1 ? ([...amounts][0] ?? null) : null,
+      };
+    }),
     warnings: evaluation.warnings,
     plan,
   };
