@@ -151,6 +151,26 @@ function renderSummary() {
   write('summary-body', html);
 }
 
+/** The planner right under the summary: the fastest way, then each step, required ones first. */
+function renderNext() {
+  const html = vm.results
+    .map((r, i) => {
+      const steps = r.next.steps
+        .map((step, j) => {
+          const add = step.activity
+            ? ` <button type="button" class="link no-print" data-action="prefill" data-index="${i}" data-step="${j}">Add this<span class="visually-hidden"> to the form</span></button>`
+            : '';
+          return `<li class="step${step.required ? ' required' : ''}">${step.required ? '<span class="badge missing">Required</span> ' : ''}${cited(step.text)}${step.adds ? ` <strong>${step.adds}</strong>` : ''}${add}<br><small>${cited(step.how)}</small></li>`;
+        })
+        .join('');
+      const name = vm.results.length > 1 ? `<h4>${esc(r.name)}</h4>` : '';
+      return `${name}<p><strong>${cited(r.next.fastest)}</strong></p><ol class="steps">${steps}</ol>`;
+    })
+    .join('');
+  write('next-body', html);
+  $('next').hidden = vm.results.length === 0;
+}
+
 function renderActivities() {
   $('no-activities').hidden = vm.activities.length > 0;
   const html = vm.activities
@@ -218,6 +238,7 @@ function render() {
   renderForm();
   renderCertifications();
   renderSummary();
+  renderNext();
   renderActivities();
   renderResults();
   // Focused fields scroll clear of the summary that stays at the top of a phone's screen.
@@ -362,6 +383,12 @@ document.addEventListener('click', (event) => {
     certCount = -1;
     dispatch({ type: 'remove-certification', index });
     $('certifications-legend').focus();
+  } else if (action === 'prefill') {
+    const step = vm.results[index]?.next.steps[Number(button.dataset.step)];
+    if (step?.activity) {
+      dispatch({ type: 'prefill', activity: step.activity });
+      input('kind').focus();
+    }
   } else if (action === 'edit-activity') {
     dispatch({ type: 'edit-activity', index });
     input('kind').focus();

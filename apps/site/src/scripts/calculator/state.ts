@@ -72,7 +72,9 @@ export type Action =
   | { type: 'edit-activity'; index: number }
   | { type: 'cancel-edit' }
   | { type: 'remove-activity'; index: number }
-  | { type: 'start-over' };
+  | { type: 'start-over' }
+  /** A planner step's "Add": the form filled with its activity, to complete and add. */
+  | { type: 'prefill'; activity: Record<string, unknown> };
 
 export function emptyDraft(kind: OpportunityId): ActivityDraft {
   return { kind, values: initialValues() };
@@ -116,10 +118,10 @@ export function draftInput(draft: ActivityDraft): Record<string, unknown> {
 }
 
 /** The form filled with a recorded activity, for editing it. */
-export function draftFromActivity(activity: Activity): ActivityDraft {
-  const draft = emptyDraft(activity.kind);
-  const record = activity as unknown as Record<string, unknown>;
-  for (const { name } of kindFields(activity.kind)) {
+export function draftFromActivity(activity: Activity | Record<string, unknown>): ActivityDraft {
+  const record = activity as Record<string, unknown>;
+  const draft = emptyDraft(record.kind as OpportunityId);
+  for (const { name } of kindFields(draft.kind)) {
     const value = record[name];
     if (value === undefined) continue;
     draft.values[name] = name === 'completed' ? formatUsDate(String(value)) : String(value);
@@ -291,6 +293,13 @@ export function update(state: CalculatorState, action: Action): CalculatorState 
         draftErrors: {},
       };
     }
+    case 'prefill':
+      return {
+        ...state,
+        draft: draftFromActivity(action.activity),
+        editing: null,
+        draftErrors: {},
+      };
     case 'edit-activity': {
       const activity = state.activities[action.index];
       if (!activity) return state;
@@ -372,6 +381,18 @@ export interface ResultView {
   days: Countdown;
   checklist: ChecklistView[];
   warnings: string[];
+  /** The renewal planner's answer: the fastest way, then each step. */
+  next: { fastest: string; steps: NextStepView[] };
+}
+
+export interface NextStepView {
+  text: string;
+  how: string;
+  required: boolean;
+  /** "+0.4", or null for a step that adds nothing. */
+  adds: string | null;
+  /** What the step's "Add" button puts in the form, or null when there is nothing to add. */
+  activity: Record<string, unknown> | null;
 }
 
 export interface ActivityView {
@@ -450,6 +471,16 @@ function resultView(c: CertificationEvaluation, today: IsoDate): ResultView {
       detail: item.detail,
     })),
     warnings: c.warnings,
+    next: {
+      fastest: c.next.fastest.text,
+      steps: c.next.steps.map((step) => ({
+        text: step.text,
+        how: step.how,
+        required: step.required,
+        adds: step.adds > 0 ? `+${formatCecs(step.adds)}` : null,
+        activity: step.activity,
+      })),
+    },
   };
 }
 
