@@ -1,0 +1,54 @@
+/** `/progress` ends with the planner's steps, reminders carry the first two, the board marks what blocks a member (issue 11). */
+import { evaluatePlan, parsePlan } from '@cec/rules';
+import { describe, expect, test } from 'vitest';
+import { renderBoard, renderReminder } from '../../src/render/group.js';
+import { certificationEmbed } from '../../src/render/progress.js';
+
+const STUCK = {
+  today: '2026-11-01',
+  certifications: [{ credential: 'personal-trainer' as const, expires: '2027-03-31' }],
+  activities: [
+    { kind: 'presentation', completed: '2025-09-01' },
+    { kind: 'presentation', completed: '2025-10-01' },
+    { kind: 'cpr-aed', term: '1yr', completed: '2025-05-01' },
+    { kind: 'approved-course', courseNumber: 'CA23456', cecs: 0.4, completed: '2026-02-01' },
+  ],
+};
+
+function evaluated() {
+  const parsed = parsePlan(STUCK);
+  if (!parsed.ok) throw new Error('bad fixture');
+  const evaluation = evaluatePlan(parsed.plan);
+  const first = evaluation.certifications[0];
+  if (!first) throw new Error('no certification');
+  return { evaluation, first };
+}
+
+describe('the planner in the bot', () => {
+  test('/progress ends with the same steps as the rules, required first, and the fastest way', () => {
+    const { first } = evaluated();
+    const last = certificationEmbed(first).fields?.at(-1);
+    expect(last?.name).toBe('What to do next');
+    const lines = last?.value.split('\n') ?? [];
+    expect(lines[0]).toBe(`**${first.next.fastest.text}**`);
+    expect(lines[1]).toMatch(/^❗ Renew your adult CPR\/AED/);
+    expect(lines[2]).toMatch(/^❗ Take an ACE-approved course in professional conduct/);
+    first.next.steps.slice(0, 4).forEach((step, i) => {
+      expect(lines[i + 1]).toContain(step.text.slice(0, 40));
+    });
+    expect(last?.value).not.toMatch(/presentation/i);
+  });
+
+  test('a reminder carries the first two steps', () => {
+    const { first } = evaluated();
+    const reply = renderReminder({ id: '1', name: 'Ana' }, first, { days: 90 }, 'dm');
+    const next = reply.content?.split('\nNext: ')[1] ?? '';
+    expect(next).toMatch(/^❗ Renew your adult CPR\/AED[\s\S]*\n❗ Take an ACE-approved course/);
+  });
+
+  test('the board marks a member blocked by a required item', () => {
+    const { evaluation } = evaluated();
+    const board = renderBoard([{ member: { id: '1', name: 'Ana' }, evaluation }], false);
+    expect(board.embeds?.[0]?.description).toContain('⛔ needs CPR/AED and ethics hour');
+  });
+});
