@@ -4,10 +4,10 @@ import { contactHours, formatCecs, REQUIRED_TENTHS } from './units.js';
 
 /**
  * The ACE texts these rules implement. Every number in an opportunity cites
- * one of these ids. S1 is quoted word for word; for S2–S7 we keep the fact
- * each one establishes.
+ * one of these ids. S1 is quoted word for word; for S2–S8 we keep the fact
+ * each one establishes (and the FAQ passages the rules quote).
  */
-export type SourceId = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6' | 'S7';
+export type SourceId = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6' | 'S7' | 'S8';
 
 export interface Source {
   id: SourceId;
@@ -58,6 +58,12 @@ export const SOURCES: Record<SourceId, Source> = {
     title: 'ACE press release: new professional conduct and ethics recertification requirement',
     date: '2023-02-06',
     url: 'https://www.acefitness.org/about-ace/press-room/press-releases/8266/',
+  },
+  S8: {
+    id: 'S8',
+    title: 'ACE FAQ, "Continuing Education Provider" (the NCCA-accredited organisations ACE names)',
+    date: null,
+    url: 'https://www.acefitness.org/faqs/faqs.aspx?faq=Continuing+Education+Provider',
   },
 };
 

@@ -180,13 +180,13 @@ function ncca(e: Entities, accredited: boolean): Part {
   );
   if (listed || accredited) {
     const named = listed
-      ? ` ${listed.name} is one of the NCCA-accredited organisations ACE names in its Continuing Education Provider FAQ; check that your certification itself is accredited.`
+      ? ` ${listed.name} is one of the NCCA-accredited organisations ACE names in its Continuing Education Provider FAQ (S8); check that your certification itself is accredited.`
       : '';
     return exact(c.tenths, `${c.reason}${named}`);
   }
   const unlisted = e.providers[0];
   const why = unlisted
-    ? `${unlisted.name} is not among the NCCA-accredited organisations ACE names in its Continuing Education Provider FAQ, though some of its certifications may be accredited. `
+    ? `${unlisted.name} is not among the NCCA-accredited organisations ACE names in its Continuing Education Provider FAQ (S8), though some of its certifications may be accredited. `
     : '';
   return ask(
     [
