@@ -298,7 +298,10 @@ export function nextSteps(e: Evaluated, plan: Plan): NextSteps {
     fastest: late
       ? {
           steps: all.filter((s) => s.required).map((s) => ({ id: s.id, adds: s.adds })),
-          text: all[0]?.text ?? '',
+          text:
+            e.status === 'expired'
+              ? 'CECs can no longer renew this certification: ask ACE what is possible.'
+              : `Renew late before ${formatUsDate(e.graceEnds)}, with what the steps below still need (S5).`,
         }
       : fastestWay(steps, remaining),
   };

@@ -106,6 +106,9 @@ describe('dates and the grace period', () => {
     expect(next.steps[0]?.text).toContain('0.5 CECs short');
     expect(next.steps.some((s) => s.id.startsWith('more:'))).toBe(false);
     expect(next.deadline).toBe('2027-09-30');
+    expect(next.fastest.text).toBe(
+      'Renew late before 09/30/2027, with what the steps below still need (S5).',
+    );
   });
 
   it('after the grace period says CECs can no longer renew it', () => {
