@@ -32,7 +32,7 @@ export const opportunity = defineOpportunity({
       name: 'skills',
       type: 'choice',
       label: 'Live skills check',
-      help: 'ACE requires a course with an in-person skills check (S2, S6)',
+      help: 'ACE accepts only a course with an in-person skills check',
       example: 'in-person',
       optional: true,
       // An online-only card earns nothing, so it tells the value.
