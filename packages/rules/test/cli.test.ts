@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli-run.js';
+import { STUCK_PLAN } from './fixtures/stuck-plan.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const PLAN = fileURLToPath(new URL('./fixtures/example-plan.json', import.meta.url));
@@ -538,16 +539,7 @@ describe.each([
   ['the spawned binary', spawned],
   ['run() in-process', inProcess],
 ] as const)('cec next, %s', (_mode, run) => {
-  const STUCK = JSON.stringify({
-    today: '2026-11-01',
-    certifications: [{ credential: 'personal-trainer', expires: '2027-03-31' }],
-    activities: [
-      { kind: 'presentation', completed: '2025-09-01' },
-      { kind: 'presentation', completed: '2025-10-01' },
-      { kind: 'cpr-aed', term: '1yr', completed: '2025-05-01' },
-      { kind: 'approved-course', courseNumber: 'CA23456', cecs: 0.4, completed: '2026-02-01' },
-    ],
-  });
+  const STUCK = JSON.stringify(STUCK_PLAN);
 
   it('prints the required items first, what each adds and how to report it', () => {
     const r = run(['next', '-'], STUCK);

@@ -10,6 +10,7 @@ import {
   parsePlan,
 } from '../src/index.js';
 import { nextSteps } from '../src/next.js';
+import { STUCK_PLAN } from './fixtures/stuck-plan.js';
 
 function plan(input: PlanInput): Plan {
   const result = parsePlan(input);
@@ -25,17 +26,7 @@ function planned(input: PlanInput) {
   return { p, e: first, next: nextSteps(first, p) };
 }
 
-/** 1.1 earned (presenting already at its 0.5 limit), a CPR/AED card that runs out first, no ethics hour. */
-const STUCK: PlanInput = {
-  today: '2026-11-01',
-  certifications: [{ credential: 'personal-trainer', expires: '2027-03-31' }],
-  activities: [
-    { kind: 'presentation', title: 'Talk 1', completed: '2025-09-01' },
-    { kind: 'presentation', title: 'Talk 2', completed: '2025-10-01' },
-    { kind: 'cpr-aed', term: '1yr', completed: '2025-05-01' },
-    { kind: 'approved-course', courseNumber: 'CA23456', cecs: 0.4, completed: '2026-02-01' },
-  ],
-};
+const STUCK: PlanInput = STUCK_PLAN;
 
 describe('a plan with 1.1 earned, presenting used up, CPR/AED running out and no ethics hour', () => {
   const { e, next } = planned(STUCK);

@@ -1,22 +1,13 @@
 /** `/progress` ends with the planner's steps, reminders carry the first two, the board marks what blocks a member (issue 11). */
 import { evaluatePlan, parsePlan } from '@cec/rules';
 import { describe, expect, test } from 'vitest';
+// The plan of issue 11, shared with the rules' and the site's tests.
+import { STUCK_PLAN } from '../../../../packages/rules/test/fixtures/stuck-plan.js';
 import { renderBoard, renderReminder } from '../../src/render/group.js';
 import { certificationEmbed } from '../../src/render/progress.js';
 
-const STUCK = {
-  today: '2026-11-01',
-  certifications: [{ credential: 'personal-trainer' as const, expires: '2027-03-31' }],
-  activities: [
-    { kind: 'presentation', completed: '2025-09-01' },
-    { kind: 'presentation', completed: '2025-10-01' },
-    { kind: 'cpr-aed', term: '1yr', completed: '2025-05-01' },
-    { kind: 'approved-course', courseNumber: 'CA23456', cecs: 0.4, completed: '2026-02-01' },
-  ],
-};
-
 function evaluated() {
-  const parsed = parsePlan(STUCK);
+  const parsed = parsePlan(STUCK_PLAN);
   if (!parsed.ok) throw new Error('bad fixture');
   const evaluation = evaluatePlan(parsed.plan);
   const first = evaluation.certifications[0];

@@ -7,21 +7,14 @@ import { mkdirSync } from 'node:fs';
 import { encodePlan, evaluatePlan, parsePlan } from '@cec/rules';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The plan of issue 11, shared with the rules' and the bot's tests.
+import { STUCK_PLAN } from '../../../../packages/rules/test/fixtures/stuck-plan';
 import { openSite, type Site } from '../support/browser';
 
 const RESULTS = new URL('../../test-results/', import.meta.url);
 
-/** 1.1 earned, presenting at its limit, a CPR/AED card that runs out first, no ethics hour. */
-const STUCK = {
-  today: '2026-11-27',
-  certifications: [{ credential: 'personal-trainer' as const, expires: '2027-03-31' }],
-  activities: [
-    { kind: 'presentation', completed: '2025-09-01' },
-    { kind: 'presentation', completed: '2025-10-01' },
-    { kind: 'cpr-aed', term: '1yr', completed: '2025-05-01' },
-    { kind: 'approved-course', courseNumber: 'CA23456', cecs: 0.4, completed: '2026-02-01' },
-  ],
-};
+// Dated for the page's fixed clock (11/27/2026).
+const STUCK = { ...STUCK_PLAN, today: '2026-11-27' };
 
 let site: Site;
 let browser: Browser;
