@@ -4,17 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli-run.js';
-import { evaluatePlan, type PlanInput, parseActivity, parsePlan } from '../src/index.js';
-
-const PT = { credential: 'personal-trainer' as const, expires: '2027-03-31' };
-
-function evaluate(input: PlanInput) {
-  const parsed = parsePlan(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const first = evaluatePlan(parsed.plan).certifications[0];
-  if (!first) throw new Error('no certification');
-  return first;
-}
+import { parseActivity, parsePlan } from '../src/index.js';
+import { evaluateFirst, PT } from './support/plans.js';
 
 function problems(activity: Record<string, unknown>) {
   const result = parseActivity({ completed: '2026-01-01', ...activity });
@@ -23,7 +14,7 @@ function problems(activity: Record<string, unknown>) {
 
 describe('S4: college courses', () => {
   it('"An approved petition of this type may result in a maximum of 2.0 CECs."', () => {
-    const e = evaluate({
+    const e = evaluateFirst({
       today: '2026-11-01',
       certifications: [PT],
       activities: [{ kind: 'college', creditHours: 4, grade: 'A', completed: '2026-01-10' }],
@@ -33,7 +24,7 @@ describe('S4: college courses', () => {
   });
 
   it('"A certification prep college course will only be awarded up to .5CECs."', () => {
-    const e = evaluate({
+    const e = evaluateFirst({
       today: '2026-11-01',
       certifications: [PT],
       activities: [
@@ -44,7 +35,7 @@ describe('S4: college courses', () => {
   });
 
   it('"Only one submission will be reviewed": the course worth most counts, the others say why', () => {
-    const e = evaluate({
+    const e = evaluateFirst({
       today: '2026-11-01',
       certifications: [PT],
       activities: [
@@ -59,7 +50,7 @@ describe('S4: college courses', () => {
 
 describe('the same thing entered twice counts once', () => {
   it('an NCCA certification, whatever its spelling of case and spaces', () => {
-    const e = evaluate({
+    const e = evaluateFirst({
       today: '2026-11-01',
       certifications: [PT],
       activities: [
@@ -72,7 +63,7 @@ describe('the same thing entered twice counts once', () => {
   });
 
   it('a publication', () => {
-    const e = evaluate({
+    const e = evaluateFirst({
       today: '2026-11-01',
       certifications: [PT],
       activities: [
@@ -87,7 +78,7 @@ describe('the same thing entered twice counts once', () => {
 
 describe('S3: "You can earn 0.2 CEC each for CPR, AED, and First-Aid."', () => {
   it('First Aid is its own opportunity, 0.2, labelled as S3’s', () => {
-    const e = evaluate({
+    const e = evaluateFirst({
       today: '2026-11-01',
       certifications: [PT],
       activities: [{ kind: 'first-aid', completed: '2026-01-10' }],
@@ -109,7 +100,7 @@ describe('S3: "You can earn 0.2 CEC each for CPR, AED, and First-Aid."', () => {
 
 describe('S2, S6: a live skills check', () => {
   const withCard = (skills?: string) =>
-    evaluate({
+    evaluateFirst({
       today: '2026-11-01',
       certifications: [PT],
       activities: [
@@ -135,7 +126,7 @@ describe('S2, S6: a live skills check', () => {
 describe('S7: the ethics hour can come from an approved petition', () => {
   it('an approved petition marked "ethics" meets it; a pending one does not', () => {
     const petition = (status: string) =>
-      evaluate({
+      evaluateFirst({
         today: '2026-11-01',
         certifications: [PT],
         activities: [
@@ -173,7 +164,7 @@ describe('never guess, never inflate: bounds', () => {
         message: 'CECs on certificate must be at most 10.0: check the number on the certificate.',
       },
     ]);
-    const e = evaluate({
+    const e = evaluateFirst({
       today: '2026-11-01',
       certifications: [PT],
       activities: [
@@ -208,7 +199,7 @@ describe('a cycle known only from a certification date', () => {
     ['2024-01-31', '2026-01-31'],
     ['2023-12-31', '2025-12-31'],
   ])('starts on %s itself and ends on %s', (certified, end) => {
-    const e = evaluate({
+    const e = evaluateFirst({
       today: '2024-06-01',
       certifications: [{ credential: 'health-coach', certified }],
       activities: [
@@ -226,8 +217,11 @@ describe('a cycle known only from a certification date', () => {
 
 describe('the CPR/AED checklist in every state', () => {
   const cpr = (today: string, completed: string, term = '1yr') =>
-    evaluate({ today, certifications: [PT], activities: [{ kind: 'cpr-aed', term, completed }] })
-      .checklist[0];
+    evaluateFirst({
+      today,
+      certifications: [PT],
+      activities: [{ kind: 'cpr-aed', term, completed }],
+    }).checklist[0];
 
   it('before the expiration, a card that runs out first: renew it before then', () => {
     expect(cpr('2026-11-01', '2025-05-01')?.detail).toMatch(
@@ -253,7 +247,7 @@ describe('the CPR/AED checklist in every state', () => {
     );
   });
   it('none recorded says so', () => {
-    const e = evaluate({ today: '2026-11-01', certifications: [PT] });
+    const e = evaluateFirst({ today: '2026-11-01', certifications: [PT] });
     expect(e.checklist[0]?.detail).toMatch(/^No CPR\/AED certificate recorded\./);
   });
 });

@@ -1,20 +1,10 @@
 /** S2–S7: the facts about cycles and renewal that the evaluation implements. */
 import { describe, expect, it } from 'vitest';
-import { evaluatePlan, type PlanInput, parsePlan } from '../src/index.js';
-
-function evaluate(input: PlanInput) {
-  const parsed = parsePlan(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const first = evaluatePlan(parsed.plan).certifications[0];
-  if (!first) throw new Error('no certification');
-  return first;
-}
-
-const PT = { credential: 'personal-trainer', expires: '2027-03-31' } as const;
+import { evaluateFirst, PT } from './support/plans.js';
 
 describe('S2, S3: "2.0 CECs (20 contact hours) are required in each two-year renewal cycle; 0.1 CEC = 1 hour."', () => {
   it('requires 2.0 earned inside the cycle', () => {
-    const c = evaluate({
+    const c = evaluateFirst({
       today: '2027-01-01',
       certifications: [PT],
       activities: [
@@ -26,14 +16,14 @@ describe('S2, S3: "2.0 CECs (20 contact hours) are required in each two-year ren
     expect(c.remaining).toBe(1);
   });
   it('the cycle is the two years ending on the expiration date', () => {
-    const c = evaluate({ today: '2027-01-01', certifications: [PT], activities: [] });
+    const c = evaluateFirst({ today: '2027-01-01', certifications: [PT], activities: [] });
     expect(c.cycle).toEqual({ start: '2025-04-01', end: '2027-03-31', estimated: false });
   });
 });
 
 describe('S2: "CECs count only toward the cycle in which they were completed; excess CECs do not carry over."', () => {
   it('an activity before the cycle counts nothing, with the reason', () => {
-    const c = evaluate({
+    const c = evaluateFirst({
       today: '2027-01-01',
       certifications: [PT],
       activities: [
@@ -47,7 +37,7 @@ describe('S2: "CECs count only toward the cycle in which they were completed; ex
 
 describe('S2: "The same course cannot be repeated to meet the renewal requirement."', () => {
   it('a repeated course number counts once per cycle', () => {
-    const c = evaluate({
+    const c = evaluateFirst({
       today: '2027-01-01',
       certifications: [PT],
       activities: [
@@ -64,7 +54,7 @@ describe('S2: "The same course cannot be repeated to meet the renewal requiremen
 
 describe('S2, S6: "A current adult CPR/AED certificate is required to renew."', () => {
   it('met when a certificate runs past the expiration date', () => {
-    const c = evaluate({
+    const c = evaluateFirst({
       today: '2027-01-01',
       certifications: [PT],
       activities: [{ kind: 'cpr-aed', term: '2yr', completed: '2025-05-01' }],
@@ -72,7 +62,7 @@ describe('S2, S6: "A current adult CPR/AED certificate is required to renew."', 
     expect(c.checklist.find((i) => i.id === 'cpr-aed')?.state).toBe('met');
   });
   it('missing when it runs out before, and shown apart from the CEC total', () => {
-    const c = evaluate({
+    const c = evaluateFirst({
       today: '2027-01-01',
       certifications: [PT],
       activities: [{ kind: 'cpr-aed', term: '1yr', completed: '2025-05-01' }],
@@ -83,7 +73,7 @@ describe('S2, S6: "A current adult CPR/AED certificate is required to renew."', 
     expect(c.earned).toBe(2);
   });
   it('planned when the covering certificate is after today', () => {
-    const c = evaluate({
+    const c = evaluateFirst({
       today: '2027-01-01',
       certifications: [PT],
       activities: [{ kind: 'cpr-aed', term: '1yr', completed: '2027-02-01' }],
@@ -93,7 +83,7 @@ describe('S2, S6: "A current adult CPR/AED certificate is required to renew."', 
     expect(c.earned).toBe(0);
   });
   it('missing with no certificate at all', () => {
-    const c = evaluate({ today: '2027-01-01', certifications: [PT], activities: [] });
+    const c = evaluateFirst({ today: '2027-01-01', certifications: [PT], activities: [] });
     expect(c.checklist.find((i) => i.id === 'cpr-aed')?.detail).toMatch(/No CPR\/AED certificate/);
   });
 });
@@ -108,13 +98,13 @@ describe('S5: "A six-month grace period exists after expiration for late renewal
     ['2027-09-30', 'grace', -183],
     ['2027-10-01', 'expired', -184],
   ])('on %s the status is %s', (today, status, daysLeft) => {
-    const c = evaluate({ ...base, today });
+    const c = evaluateFirst({ ...base, today });
     expect(c.status).toBe(status);
     expect(c.daysLeft).toBe(daysLeft);
     expect(c.graceEnds).toBe('2027-09-30');
   });
   it('the grace warning says it is not an extension', () => {
-    expect(evaluate({ ...base, today: '2027-05-01' }).warnings.join(' ')).toMatch(
+    expect(evaluateFirst({ ...base, today: '2027-05-01' }).warnings.join(' ')).toMatch(
       /not an extension/,
     );
   });
@@ -122,7 +112,7 @@ describe('S5: "A six-month grace period exists after expiration for late renewal
 
 describe('S7: "From 2023-09-13, at least 0.1 CEC (one hour) in professional conduct and ethics is required to renew; it counts inside the 2.0."', () => {
   it('not required for an expiration before 09/13/2023', () => {
-    const c = evaluate({
+    const c = evaluateFirst({
       today: '2023-01-01',
       certifications: [{ credential: 'health-coach', expires: '2023-09-12' }],
       activities: [],
@@ -130,7 +120,7 @@ describe('S7: "From 2023-09-13, at least 0.1 CEC (one hour) in professional cond
     expect(c.checklist.find((i) => i.id === 'ethics')?.state).toBe('not-required');
   });
   it('required from 09/13/2023, met by an ethics course that also counts inside the 2.0', () => {
-    const c = evaluate({
+    const c = evaluateFirst({
       today: '2023-09-01',
       certifications: [{ credential: 'health-coach', expires: '2023-09-13' }],
       activities: [
@@ -147,7 +137,7 @@ describe('S7: "From 2023-09-13, at least 0.1 CEC (one hour) in professional cond
     expect(c.earned).toBe(1);
   });
   it('planned, then missing', () => {
-    const planned = evaluate({
+    const planned = evaluateFirst({
       today: '2027-01-01',
       certifications: [PT],
       activities: [
@@ -161,7 +151,7 @@ describe('S7: "From 2023-09-13, at least 0.1 CEC (one hour) in professional cond
       ],
     });
     expect(planned.checklist.find((i) => i.id === 'ethics')?.state).toBe('planned');
-    const missing = evaluate({ today: '2027-01-01', certifications: [PT], activities: [] });
+    const missing = evaluateFirst({ today: '2027-01-01', certifications: [PT], activities: [] });
     expect(missing.checklist.find((i) => i.id === 'ethics')?.state).toBe('missing');
     expect(missing.ready).toBe(false);
   });
@@ -169,7 +159,7 @@ describe('S7: "From 2023-09-13, at least 0.1 CEC (one hour) in professional cond
 
 describe('S1, S4: "a petition is reviewed (about 30 days) and may be denied"', () => {
   it('a pending petition says so', () => {
-    const c = evaluate({
+    const c = evaluateFirst({
       today: '2027-01-01',
       certifications: [PT],
       activities: [
@@ -195,7 +185,7 @@ describe("the facts are written from the rules' own numbers", () => {
     expect(FACTS.ethics.text).toBe(
       'From 09/13/2023, at least 0.1 CEC (1 contact hour) in professional conduct and ethics is required to renew; it counts inside the 2.0.',
     );
-    const c = evaluate({ today: '2027-01-01', certifications: [PT], activities: [] });
+    const c = evaluateFirst({ today: '2027-01-01', certifications: [PT], activities: [] });
     expect(c.checklist.find((i) => i.id === 'ethics')?.label).toBe(
       'Professional conduct and ethics: at least 0.1 CEC',
     );
