@@ -10,7 +10,8 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import { boardRows } from '../members/board.js';
-import { renderBoard, renderJoined, renderLeft, renderSetup } from '../render/group.js';
+import { renderBoard } from '../render/board.js';
+import { renderJoined, renderLeft, renderSetup } from '../render/group.js';
 import type { Reply } from '../render/payload.js';
 import { DEFAULT_REMINDER_DAYS } from '../store/index.js';
 import { optionalText, pick, requiredText } from './options.js';

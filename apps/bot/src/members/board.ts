@@ -1,6 +1,6 @@
 /** A server's group board: every member who joined it, with their plan evaluated. */
 import { evaluatePlan, type IsoDate } from '@cec/rules';
-import type { BoardRow } from '../render/group.js';
+import type { BoardRow } from '../render/board.js';
 import type { Store } from '../store/index.js';
 import { personOf } from './person.js';
 import type { MemberPlans } from './plan.js';

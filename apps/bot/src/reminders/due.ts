@@ -3,7 +3,7 @@
  * evaluation, so the schedule is tested without a clock or a database.
  */
 import { type CertificationEvaluation, type IsoDate, mondayOf } from '@cec/rules';
-import type { ReminderKind } from '../render/group.js';
+import type { ReminderKind } from '../render/reminder.js';
 
 export interface DueReminder {
   certification: CertificationEvaluation;

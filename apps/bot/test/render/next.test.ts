@@ -3,8 +3,9 @@ import { evaluatePlan, parsePlan } from '@cec/rules';
 import { describe, expect, test } from 'vitest';
 // The plan of issue 11, shared with the rules' and the site's tests.
 import { STUCK_PLAN } from '../../../../packages/rules/test/fixtures/stuck-plan.js';
-import { renderBoard, renderReminder } from '../../src/render/group.js';
+import { renderBoard } from '../../src/render/board.js';
 import { certificationEmbed } from '../../src/render/progress.js';
+import { renderReminder } from '../../src/render/reminder.js';
 
 function evaluated() {
   const parsed = parsePlan(STUCK_PLAN);
