@@ -78,10 +78,18 @@ interface Arguments {
 
 type ParsedArguments = { ok: true; args: Arguments } | { ok: false; json: boolean; error: string };
 
+/** "-3" or "-1.5" in a question is a number the trainer typed, not an option. */
+const NEGATIVE_NUMBER = /^-[\d.,]/;
+
 function parseArguments(argv: string[]): ParsedArguments {
+  // parseArgs would read "-3" as the short option "3": each such word is held aside as
+  // "\0<index>" (no argument can contain NUL) and put back after parsing.
+  const args = argv.map((arg, i) => (NEGATIVE_NUMBER.test(arg) ? `\0${i}` : arg));
+  const restore = (word: string) =>
+    word.startsWith('\0') ? (argv[Number(word.slice(1))] ?? word) : word;
   try {
     const { values, positionals } = parseArgs({
-      args: argv,
+      args,
       options: OPTIONS,
       strict: true,
       allowPositionals: true,
@@ -91,12 +99,12 @@ function parseArguments(argv: string[]): ParsedArguments {
       args: {
         json: values.json === true,
         help: values.help === true,
-        today: values.today,
-        positionals,
+        today: values.today === undefined ? undefined : restore(values.today),
+        positionals: positionals.map(restore),
       },
     };
   } catch (error) {
-    return { ok: false, ...explainRefusal(argv, error as Error) };
+    return { ok: false, ...explainRefusal(args, error as Error) };
   }
 }
 

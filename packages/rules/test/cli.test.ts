@@ -111,6 +111,14 @@ describe.each([
       expect(cec(['--help']).out).toMatch(/Unofficial/);
       expect(cec(['-h']).out).toMatch(/^Usage: cec/);
     });
+    it('a negative number in a question is part of the question, not an option', () => {
+      const answer = cec(['college', '-3', 'credits']);
+      expect(answer.code).toBe(0);
+      expect(answer.out).toMatch(/^College course: "-3" is below zero\./);
+      const json = JSON.parse(cec(['--json', 'college', '-1.5', 'credits', 'grade', 'A']).out);
+      expect(json).toMatchObject({ query: 'college -1.5 credits grade A', cecs: null });
+      expect(cec(['plan', 'p.json', '--today', '-3']).err).toMatch(/-3/);
+    });
     it('an option given a value it does not take, or missing the one it needs, is named', () => {
       expect(cec(['--json=yes', 'cpr'])).toMatchObject({
         code: 2,
