@@ -42,6 +42,22 @@ function linkedActivities(text: string): unknown[] {
   return decoded.plan.activities;
 }
 
+/**
+ * A Personal Trainer member who logged a course on 12/01/2026 planned for `date`,
+ * with the clock then moved to `later`: the entry's id.
+ */
+async function pastPlannedCourse(
+  user: string,
+  course: { number: string; cecs: number; date: string },
+  later: string,
+): Promise<string> {
+  world.setNow('2026-12-01T12:00:00Z');
+  await run(user, 'cert add', { credential: 'personal-trainer', expires: '03/31/2027' });
+  const logged = await run(user, 'log course', course);
+  world.setNow(later);
+  return entryIdOf(logged.embeds[0]?.description);
+}
+
 describe('a planned entry is confirmed before it counts', () => {
   test('past its date it is awaiting, not counted; Yes (after a restart) counts it on its date', async () => {
     world.setNow('2026-12-01T12:00:00Z');
@@ -105,15 +121,11 @@ describe('a planned entry is confirmed before it counts', () => {
   });
 
   test('No keeps it out and offers Remove it / Move the date; No after Yes takes the credit back', async () => {
-    world.setNow('2026-12-01T12:00:00Z');
-    await run('rui', 'cert add', { credential: 'personal-trainer', expires: '03/31/2027' });
-    const logged = await run('rui', 'log course', {
-      number: 'CA77777',
-      cecs: 1,
-      date: '12/10/2026',
-    });
-    const entry = entryIdOf(logged.embeds[0]?.description);
-    world.setNow('2026-12-12T12:00:00Z');
+    const entry = await pastPlannedCourse(
+      'rui',
+      { number: 'CA77777', cecs: 1, date: '12/10/2026' },
+      '2026-12-12T12:00:00Z',
+    );
     const progress = await run('rui', 'progress');
     const [yesId = '', noId = ''] = progress.message?.customIds() ?? [];
 
@@ -157,15 +169,11 @@ describe('a planned entry is confirmed before it counts', () => {
   });
 
   test('in a channel (as a reminder will post it) only the owner can answer', async () => {
-    world.setNow('2026-12-01T12:00:00Z');
-    await run('sol', 'cert add', { credential: 'personal-trainer', expires: '03/31/2027' });
-    const logged = await run('sol', 'log course', {
-      number: 'CA88888',
-      cecs: 0.5,
-      date: '12/05/2026',
-    });
-    const entry = entryIdOf(logged.embeds[0]?.description);
-    world.setNow('2026-12-06T12:00:00Z');
+    const entry = await pastPlannedCourse(
+      'sol',
+      { number: 'CA88888', cecs: 0.5, date: '12/05/2026' },
+      '2026-12-06T12:00:00Z',
+    );
     const sol = world.fake.user('sol').id;
     const prompt = renderConfirmPrompt(sol, [
       { id: entry, label: 'Course CA88888', completed: '2026-12-05', tenths: 5 },
