@@ -84,8 +84,8 @@ describe('a planned entry is confirmed before it counts', () => {
     const text = after.text();
     expect(text).toContain('0.4 of 2.0 CECs earned, 1.6 to go (2.0 planned).');
     expect(text).not.toContain('the CEC requirement is met');
-    expect(text).toContain('12/15/2026 (awaiting your confirmation, not counted) · Course CA55555');
-    expect(text).toContain('2.0 CECs (2.0 awaiting your confirmation)');
+    expect(text).toContain('12/15/2026 (awaiting confirmation, not counted) · Course CA55555');
+    expect(text).toContain('2.0 CECs (2.0 awaiting confirmation)');
     expect(text).toContain('**Did you complete it?** Course CA55555');
     // The calculator would count it from its date alone: the link leaves it out.
     expect(linkedActivities(after.content ?? '')).toHaveLength(1);
@@ -93,6 +93,11 @@ describe('a planned entry is confirmed before it counts', () => {
     expect(ids).toHaveLength(2);
     const mona = world.fake.user('pia').id;
     expect(ids[0]).toBe(`planned:yes:${mona}:${entry}`);
+
+    const list = await run('pia', 'log list');
+    expect(list.text()).toContain(
+      `\`${entry}\` 12/15/2026 (awaiting your confirmation: \`/progress\` asks) · Course CA55555`,
+    );
 
     // The button carries everything: it works on a bot restarted on the same database.
     await world.restart();
@@ -194,6 +199,17 @@ describe('a planned entry is confirmed before it counts', () => {
     expect((await run('sol', 'progress')).text()).toContain('0.0 of 2.0 CECs earned');
     // The public message is left as it was.
     expect(posted.customIds()).toHaveLength(2);
+
+    // On the board, another member sees it as not counted, and is asked nothing.
+    await run('sol', 'group join');
+    const seen = await world.fake.command({
+      name: 'progress',
+      options: { member: sol },
+      user: 'otto',
+    });
+    expect(seen.text()).toContain('(awaiting confirmation, not counted) · Course CA88888');
+    expect(seen.text()).not.toContain('Did you complete it?');
+    expect(seen.message?.customIds()).toEqual([]);
 
     const own = await world.fake.clickButton({ message: posted, customId: yesId, user: 'sol' });
     expect(own.ephemeral).toBe(true);

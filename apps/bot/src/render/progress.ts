@@ -81,7 +81,7 @@ function itemLine(item: EvaluatedItem, today: IsoDate | null): string {
   const planned = !item.planned
     ? ''
     : today !== null && isAwaiting(item, today)
-      ? ' (awaiting your confirmation, not counted)'
+      ? ' (awaiting confirmation, not counted)'
       : ' (planned)';
   // Worth nothing toward this certification (not a limit or a repeat): say why.
   const why = item.credit === 0 ? ` · ${plain(item.reason)}` : '';
@@ -120,7 +120,7 @@ export function certificationEmbed(
       name: 'Planned',
       value:
         awaiting > 0
-          ? `${cecs(evaluation.planned)} (${formatCecs(awaiting)} awaiting your confirmation)`
+          ? `${cecs(evaluation.planned)} (${formatCecs(awaiting)} awaiting confirmation)`
           : cecs(evaluation.planned),
       inline: true,
     },
