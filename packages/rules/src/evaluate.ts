@@ -37,7 +37,7 @@ export interface EvaluatedItem {
   kind: OpportunityId;
   label: string;
   completed: IsoDate;
-  /** Dated after today: planned, not yet earned. */
+  /** Dated after today, or past its date but not yet confirmed (see `EvaluateOptions`): not earned. */
   planned: boolean;
   inCycle: boolean;
   /** What the activity is worth on its own. */
@@ -117,7 +117,11 @@ interface Entry extends Omit<Listed, 'credit'> {
   inside: boolean;
 }
 
-function listActivities(activities: readonly Activity[], today: IsoDate): Listed[] {
+function listActivities(
+  activities: readonly Activity[],
+  today: IsoDate,
+  unconfirmed: ReadonlySet<number>,
+): Listed[] {
   return activities.map((activity, index) => {
     const rule = getOpportunity(activity.kind);
     return {
@@ -125,7 +129,7 @@ function listActivities(activities: readonly Activity[], today: IsoDate): Listed
       index,
       rule,
       label: rule.label(activity),
-      planned: activity.completed > today,
+      planned: activity.completed > today || unconfirmed.has(index),
       key: rule.repeatKey?.(activity) ?? null,
       credit: creditActivity(activity),
     };
@@ -330,7 +334,7 @@ const LIVE_SKILLS =
  * (S2, S6), in words true before, on and after that date. An online-only card
  * does not count; a card whose format is not given counts, with a reminder.
  */
-function checkCpr(activities: readonly Activity[], cycle: Cycle, today: IsoDate): ChecklistItem {
+function checkCpr(listed: readonly Listed[], cycle: Cycle, today: IsoDate): ChecklistItem {
   const label = 'Current adult CPR/AED certificate on your expiration date';
   const end = formatUsDate(cycle.end);
   let covering: CprAedActivity | null = null;
@@ -338,7 +342,7 @@ function checkCpr(activities: readonly Activity[], cycle: Cycle, today: IsoDate)
   let latestBefore: { card: CprAedActivity; until: IsoDate } | null = null;
   let firstAfter: CprAedActivity | null = null;
   let onlineOnly = false;
-  for (const activity of activities) {
+  for (const { activity, planned } of listed) {
     if (activity.kind !== 'cpr-aed') continue;
     if (activity.skills === 'online-only') {
       onlineOnly = true;
@@ -350,7 +354,7 @@ function checkCpr(activities: readonly Activity[], cycle: Cycle, today: IsoDate)
     } else if (until < cycle.end) {
       if (latestBefore === null || until > latestBefore.until)
         latestBefore = { card: activity, until };
-    } else if (activity.completed <= today) {
+    } else if (!planned) {
       covering ??= activity;
     } else {
       plannedCover ??= activity;
@@ -455,7 +459,7 @@ function evaluateCertification(
   };
   const items = entries.map((entry) => itemOf(entry, decisions));
   const { earned, planned } = totalsOf(items);
-  const checklist = [checkCpr(activities, cycle, today), checkEthics(items, activities, cycle)];
+  const checklist = [checkCpr(listed, cycle, today), checkEthics(items, activities, cycle)];
   const onToday = statusOn(cycle, today);
   const met = earned >= REQUIRED_TENTHS;
   return {
@@ -478,13 +482,23 @@ function evaluateCertification(
   };
 }
 
+export interface EvaluateOptions {
+  /**
+   * Positions in `plan.activities` of entries recorded as planned whose date
+   * has passed but whose completion nobody has confirmed yet: they stay
+   * planned (not earned) until confirmed, whatever their date says.
+   */
+  unconfirmed?: ReadonlySet<number>;
+}
+
 /** Evaluates a validated plan (see `parsePlan`). `today` defaults to the plan's, then the local date. */
 export function evaluatePlan(
   plan: Plan,
   today: IsoDate = plan.today ?? todayIso(),
+  options: EvaluateOptions = {},
 ): PlanEvaluation {
   const activities = plan.activities;
-  const listed = listActivities(activities, today);
+  const listed = listActivities(activities, today, options.unconfirmed ?? new Set());
   const warnings: string[] = [];
   if (plan.certifications.length === 0) {
     warnings.push(

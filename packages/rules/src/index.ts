@@ -52,6 +52,7 @@ export {
   type ChecklistState,
   creditActivity,
   type EvaluatedItem,
+  type EvaluateOptions,
   evaluatePlan,
   type PlanEvaluation,
 } from './evaluate.js';

@@ -225,7 +225,11 @@ function effortOf(step: NextStep): number {
  * The required steps, then the fewest others: while something is missing,
  * the lightest step that closes what is left, else the one that adds most.
  */
-function fastestWay(steps: readonly NextStep[], remaining: Tenths): NextSteps['fastest'] {
+function fastestWay(
+  steps: readonly NextStep[],
+  remaining: Tenths,
+  ready: boolean,
+): NextSteps['fastest'] {
   const path: { step: NextStep; adds: Tenths }[] = [];
   let left = remaining;
   for (const step of steps) {
@@ -243,10 +247,13 @@ function fastestWay(steps: readonly NextStep[], remaining: Tenths): NextSteps['f
     path.push({ step, adds });
     left -= adds;
   }
-  if (path.length === 0) {
+  if (path.length === 0 && left <= 0) {
+    // Nothing to add is not "done" while what closes the gap is only planned.
     return {
       steps: [],
-      text: 'Nothing left to do for this cycle: the requirement and the checklist are met.',
+      text: ready
+        ? 'Nothing left to do for this cycle: the requirement and the checklist are met.'
+        : 'Nothing to add: what you have planned closes the gap once it is done.',
     };
   }
   const words = path.map(({ step, adds }) => {
@@ -255,9 +262,11 @@ function fastestWay(steps: readonly NextStep[], remaining: Tenths): NextSteps['f
     return adds > 0 ? `${what} (${formatCecs(adds)})` : what;
   });
   const text =
-    left > 0
-      ? `No listed step closes the gap by itself: ${words.join(', then ')} leaves ${formatCecs(left)} to find.`
-      : `Fastest way: ${words.join(', then ')}.`;
+    left > 0 && words.length === 0
+      ? `No listed step closes the gap: ${formatCecs(left)} CECs are still to find.`
+      : left > 0
+        ? `No listed step closes the gap by itself: ${words.join(', then ')} leaves ${formatCecs(left)} to find.`
+        : `Fastest way: ${words.join(', then ')}.`;
   return { steps: path.map(({ step, adds }) => ({ id: step.id, adds })), text };
 }
 
@@ -303,6 +312,6 @@ export function nextSteps(e: Evaluated, plan: Plan): NextSteps {
               ? 'CECs can no longer renew this certification: ask ACE what is possible.'
               : `Renew late before ${formatUsDate(e.graceEnds)}, with what the steps below still need (S5).`,
         }
-      : fastestWay(steps, remaining),
+      : fastestWay(steps, remaining, e.ready),
   };
 }

@@ -113,6 +113,25 @@ describe('planned vs earned', () => {
     expect(c?.items.map((i) => i.planned)).toEqual([false, true]);
     expect(c && progressSentence(c)).toBe('1.2 of 2.0 CECs earned, 0.8 to go (0.5 planned).');
   });
+  it('an unconfirmed entry past its date stays planned, and its CPR/AED card covers nothing yet', () => {
+    const past = plan({
+      today: '2026-12-20',
+      certifications: [{ credential: 'personal-trainer', expires: '2027-03-31' }],
+      activities: [
+        { kind: 'approved-course', courseNumber: 'CA55555', cecs: 2, completed: '2026-12-15' },
+        { kind: 'cpr-aed', term: '2yr', skills: 'in-person', completed: '2026-12-16' },
+      ],
+    });
+    const [unconfirmed] = evaluatePlan(past, undefined, {
+      unconfirmed: new Set([0, 1]),
+    }).certifications;
+    expect(unconfirmed).toMatchObject({ earned: 0, planned: 24, met: false });
+    expect(unconfirmed?.items.map((i) => i.planned)).toEqual([true, true]);
+    expect(unconfirmed?.checklist[0]?.state).toBe('planned');
+    const [confirmed] = evaluatePlan(past).certifications;
+    expect(confirmed).toMatchObject({ earned: 24, planned: 0, met: true });
+    expect(confirmed?.checklist[0]?.state).toBe('met');
+  });
   it('a limit is used first by what is earned, in date order', () => {
     const c = evaluatePlan(
       plan({

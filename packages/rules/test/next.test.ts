@@ -204,3 +204,28 @@ describe('planner properties', () => {
     console.info(`planner: fastest way followed in ${cases} random plans`);
   });
 });
+
+describe('when only planned activities close the gap', () => {
+  it('says what is planned closes it once done, never that the requirement is met', () => {
+    const { e, next } = planned({
+      today: '2026-12-08',
+      certifications: [{ credential: 'personal-trainer', expires: '2027-03-31' }],
+      activities: [
+        { kind: 'cpr-aed', term: '2yr', skills: 'in-person', completed: '2026-11-20' },
+        {
+          kind: 'approved-course',
+          courseNumber: 'CA12345',
+          cecs: 0.5,
+          ethics: true,
+          completed: '2026-11-28',
+        },
+        { kind: 'approved-course', courseNumber: 'CA55555', cecs: 1.5, completed: '2027-01-05' },
+      ],
+    });
+    expect(e).toMatchObject({ earned: 9, planned: 15, met: false });
+    expect(next.fastest).toEqual({
+      steps: [],
+      text: 'Nothing to add: what you have planned closes the gap once it is done.',
+    });
+  });
+});

@@ -1,14 +1,10 @@
 /** `/cert`: the member's ACE certifications, whose expiration dates define their cycles. */
-import {
-  CREDENTIAL_CHOICES,
-  CREDENTIAL_IDS,
-  type CredentialId,
-  evaluatePlan,
-  isCredentialId,
-} from '@cec/rules';
+import { CREDENTIAL_CHOICES, CREDENTIAL_IDS, type CredentialId, isCredentialId } from '@cec/rules';
 import { SlashCommandBuilder, type SlashCommandStringOption } from 'discord.js';
+import { evaluateMember } from '../members/plan.js';
 import { checkCertification } from '../members/validate.js';
 import {
+  extraCertificationHints,
   renderCertificationList,
   renderCertificationRemoved,
   renderCertificationSaved,
@@ -82,16 +78,19 @@ async function add(input: CommandInput, context: CommandContext): Promise<Reply>
 
   const isNew = await context.store.certifications.save(input.user.id, checked.value);
   const member = await context.members.load(input.user.id, context.today());
-  const evaluation = evaluatePlan(member.plan).certifications.find(
-    (c) => c.credential === credential,
-  );
+  const evaluations = evaluateMember(member).certifications;
+  const evaluation = evaluations.find((c) => c.credential === credential);
   if (!evaluation) throw new Error('A saved certification is missing from the evaluated plan.');
-  return renderCertificationSaved(evaluation, isNew);
+  return renderCertificationSaved(
+    evaluation,
+    isNew,
+    extraCertificationHints(evaluations, credential),
+  );
 }
 
 async function list(input: CommandInput, context: CommandContext): Promise<Reply> {
   const member = await context.members.load(input.user.id, context.today());
-  return renderCertificationList(evaluatePlan(member.plan).certifications);
+  return renderCertificationList(evaluateMember(member).certifications);
 }
 
 async function remove(input: CommandInput, context: CommandContext): Promise<Reply> {

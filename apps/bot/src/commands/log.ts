@@ -4,14 +4,16 @@
  * gets the same answer as an id that does not exist.
  */
 import {
+  type Activity,
   type AnyOpportunity,
-  evaluatePlan,
+  credentialName,
   getOpportunity,
   OPPORTUNITIES,
   RULESET,
   type Ruleset,
 } from '@cec/rules';
 import { SlashCommandBuilder } from 'discord.js';
+import { evaluateMember } from '../members/plan.js';
 import { checkActivity } from '../members/validate.js';
 import {
   entryChoices,
@@ -22,6 +24,7 @@ import {
 } from '../render/entries.js';
 import type { Reply } from '../render/payload.js';
 import { renderProblems } from '../render/problems.js';
+import type { StoredCertification } from '../store/index.js';
 import { kindSubcommand, opportunityOf, readActivity } from './activity-options.js';
 import { requiredText } from './options.js';
 import { type Command, type CommandContext, type CommandInput, MemberError } from './types.js';
@@ -71,6 +74,9 @@ async function record(
     context.store.certifications.list(input.user.id),
     context.store.activities.list(input.user.id),
   ]);
+  refuseOwnCertification(checked.value, certifications);
+  // A date still to come is planned: it counts once the member confirms it happened.
+  const confirmed = checked.value.completed <= context.today();
   // The cap is checked by the insert itself: two /logs at once cannot both pass it.
   const stored =
     entries.length >= MAX_ENTRIES_PER_MEMBER
@@ -79,6 +85,7 @@ async function record(
           input.user.id,
           checked.value,
           MAX_ENTRIES_PER_MEMBER,
+          confirmed,
         );
   if (!stored) {
     throw new MemberError(
@@ -88,13 +95,32 @@ async function record(
   // The records just read plus the new entry are the member's records now: no second read.
   const member = context.members.build(certifications, [...entries, stored], context.today());
   const index = member.entries.findIndex((e) => e.id === stored.id);
-  return renderRecorded({ entryId: stored.id, index, evaluation: evaluatePlan(member.plan) });
+  return renderRecorded({ entryId: stored.id, index, evaluation: evaluateMember(member) });
+}
+
+/**
+ * The certification being renewed, logged as an "extra" one, counts nothing
+ * toward itself (S1: the extra certification starts its own cycle). When it is
+ * the only one the member holds, it counts toward nothing: refused, with what
+ * to log instead.
+ */
+function refuseOwnCertification(
+  activity: Activity,
+  certifications: readonly StoredCertification[],
+): void {
+  if (activity.kind !== 'ace-certification') return;
+  const held = certifications.map((c) => c.credential);
+  if (!held.includes(activity.credential) || held.some((c) => c !== activity.credential)) return;
+  const name = credentialName(activity.credential);
+  throw new MemberError(
+    `Not recorded: the ${name} is the certification you are renewing, and an extra certification counts toward your other ACE certifications, never toward itself (S1). Renewing it takes 2.0 CECs from other activities: log those (\`/log course\`, \`/log cpr\`, …). If you earned a different ACE certification, add it with \`/cert add\` and log that one with \`/log extra-cert\`.`,
+  );
 }
 
 async function list(input: CommandInput, context: CommandContext): Promise<Reply> {
   const member = await context.members.load(input.user.id, context.today());
   return renderEntryList(
-    entryLines(member, evaluatePlan(member.plan)),
+    entryLines(member, evaluateMember(member)),
     member.skipped.map((s) => s.entry.id),
   );
 }
@@ -143,6 +169,6 @@ export const log: Command = {
   async autocomplete(input, context) {
     if (input.subcommand !== 'remove' || input.focused.name !== 'entry') return [];
     const member = await context.members.load(input.user.id, context.today());
-    return entryChoices(entryLines(member, evaluatePlan(member.plan)), input.focused.value);
+    return entryChoices(entryLines(member, evaluateMember(member)), input.focused.value);
   },
 };

@@ -2,11 +2,13 @@
  * `/progress [member]`: the member's own progress, or another member's when
  * that member joined the group board in this server.
  */
-import { evaluatePlan } from '@cec/rules';
 import { SlashCommandBuilder } from 'discord.js';
+import { confirmedPlan, evaluateMember } from '../members/plan.js';
+import { awaitingEntries, CONFIRM_PREFIX } from '../render/confirm.js';
 import type { Reply } from '../render/payload.js';
 import { renderProgress } from '../render/progress.js';
 import { optionalPerson } from './options.js';
+import { pressPlanned } from './planned.js';
 import { type Command, type CommandContext, type CommandInput, MemberError } from './types.js';
 
 export const data = new SlashCommandBuilder()
@@ -33,12 +35,15 @@ async function execute(input: CommandInput, context: CommandContext): Promise<Re
   }
   const userId = target?.id ?? input.user.id;
   const member = await context.members.load(userId, context.today());
+  const evaluation = evaluateMember(member);
   return renderProgress({
     of: target,
-    evaluation: evaluatePlan(member.plan),
-    plan: member.plan,
+    evaluation,
+    plan: confirmedPlan(member),
     siteUrl: context.siteUrl,
     skipped: target ? [] : member.skipped,
+    // Only the owner is asked: another member sees the entries as not counted, with no buttons.
+    awaiting: target ? null : { ownerId: userId, entries: awaitingEntries(member, evaluation) },
   });
 }
 
@@ -47,4 +52,6 @@ export const progress: Command = {
   ephemeral: () => true,
   defers: () => false,
   execute,
+  // "Did you complete it?" is asked here first (reminders reuse the prompt).
+  button: { prefix: CONFIRM_PREFIX, press: pressPlanned },
 };

@@ -3,7 +3,14 @@
  * recorded; if a later version of the rules refuses one, it is left out of
  * the plan and reported instead of breaking the member's whole progress.
  */
-import type { Activity, Certification, IsoDate, Plan } from '@cec/rules';
+import {
+  type Activity,
+  type Certification,
+  evaluatePlan,
+  type IsoDate,
+  type Plan,
+  type PlanEvaluation,
+} from '@cec/rules';
 import type { Store, StoredActivity, StoredCertification } from '../store/index.js';
 import { type Checked, checkActivity, checkCertification } from './validate.js';
 
@@ -17,6 +24,35 @@ export interface MemberPlan {
   /** `entries[i]` is the stored entry behind `plan.activities[i]`. */
   entries: StoredActivity[];
   skipped: SkippedEntry[];
+  /** Positions in `plan.activities` of planned entries not yet confirmed: never earned. */
+  unconfirmed: ReadonlySet<number>;
+}
+
+/** The member's plan evaluated, each unconfirmed planned entry kept planned. */
+export function evaluateMember(member: MemberPlan): PlanEvaluation {
+  return evaluatePlan(member.plan, member.plan.today, { unconfirmed: member.unconfirmed });
+}
+
+/** Planned entries whose date has passed and that the member has not confirmed, oldest first. */
+export function awaitingConfirmation(member: MemberPlan): StoredActivity[] {
+  const today = member.plan.today ?? '';
+  return member.entries.filter(
+    (_entry, index) =>
+      member.unconfirmed.has(index) && (member.plan.activities[index]?.completed ?? '') <= today,
+  );
+}
+
+/**
+ * The plan as the calculator should see it: without the entries awaiting
+ * confirmation, which the site would count as earned from their date alone.
+ */
+export function confirmedPlan(member: MemberPlan): Plan {
+  const waiting = new Set(awaitingConfirmation(member));
+  const activities = member.plan.activities.filter((_, i) => {
+    const entry = member.entries[i];
+    return entry !== undefined && !waiting.has(entry);
+  });
+  return { ...member.plan, activities };
 }
 
 /** Members' plans over one store, with the validations of its entries kept. */
@@ -68,9 +104,11 @@ export function createMemberPlans(store: Store): MemberPlans {
     const kept: StoredActivity[] = [];
     const activities: Activity[] = [];
     const skipped: SkippedEntry[] = [];
+    const unconfirmed = new Set<number>();
     for (const entry of entries) {
       const result = validatedEntry(entry);
       if (result.ok) {
+        if (!entry.confirmed) unconfirmed.add(kept.length);
         kept.push(entry);
         activities.push(result.value);
       } else {
@@ -84,7 +122,7 @@ export function createMemberPlans(store: Store): MemberPlans {
     }
     // The same shape parsePlan returns; each part was validated by the rules above.
     const plan: Plan = { today, certifications: valid, activities };
-    return { plan, entries: kept, skipped };
+    return { plan, entries: kept, skipped, unconfirmed };
   }
 
   return {

@@ -4,15 +4,42 @@ import {
   CREDENTIALS,
   type CredentialId,
   formatUsDate,
+  isCredentialId,
   progressSentence,
   STATUS_LABELS,
 } from '@cec/rules';
+import { plain } from './format.js';
 import { COLORS, type Reply } from './payload.js';
 import { deadlineLine } from './progress.js';
+
+/**
+ * The planner's point about a second ACE certification certified inside
+ * another one's cycle (rules' `extra-ace:` steps), for the certification just
+ * saved either way round: what it can mean and how to count it, never credited
+ * silently.
+ */
+export function extraCertificationHints(
+  evaluations: readonly CertificationEvaluation[],
+  saved: CredentialId,
+): string[] {
+  return evaluations.flatMap((renewed) =>
+    renewed.next.steps.flatMap((step) => {
+      const other = step.id.slice('extra-ace:'.length);
+      if (!step.id.startsWith('extra-ace:') || !isCredentialId(other)) return [];
+      if (renewed.credential !== saved && other !== saved) return [];
+      const date = typeof step.activity?.completed === 'string' ? step.activity.completed : null;
+      const command = `/log extra-cert credential:${other}${date ? ` date:${formatUsDate(date)}` : ''}`;
+      return [
+        `💡 **${renewed.name}**: ${plain(step.text)} If you first earned it then, log it with \`${command}\` to count it toward the ${renewed.name}.`,
+      ];
+    }),
+  );
+}
 
 export function renderCertificationSaved(
   evaluation: CertificationEvaluation,
   isNew: boolean,
+  hints: readonly string[] = [],
 ): Reply {
   return {
     ephemeral: true,
@@ -25,6 +52,7 @@ export function renderCertificationSaved(
           `Current cycle: ${formatUsDate(evaluation.cycle.start)} – ${formatUsDate(evaluation.cycle.end)}.`,
           progressSentence(evaluation),
           ...evaluation.warnings.map((w) => `⚠️ ${w}`),
+          ...hints,
         ].join('\n'),
         footer: { text: 'Record activities with /log · see everything with /progress' },
       },

@@ -18,11 +18,13 @@ export interface RecordedView {
 }
 
 function countedLine(name: string, item: EvaluatedItem, sentence: string): string {
+  // Every amount below its credit says why: a limit, a repeat, the cycle, or the rule itself.
+  const why = item.cut ?? (item.credit === 0 ? item.reason : null);
+  const because = why ? ` ${why}` : '';
   if (item.planned) {
-    return `**${name}**: planned, counts ${formatCecs(item.counted)} once ${formatUsDate(item.completed)} has passed. ${sentence}`;
+    return `**${name}**: planned, counts ${formatCecs(item.counted)} once ${formatUsDate(item.completed)} has passed and you confirm you did it.${because} ${sentence}`;
   }
-  if (item.cut) return `**${name}**: counts ${formatCecs(item.counted)}. ${item.cut} ${sentence}`;
-  return `**${name}**: counts ${formatCecs(item.counted)}. ${sentence}`;
+  return `**${name}**: counts ${formatCecs(item.counted)}.${because} ${sentence}`;
 }
 
 /** `/log <kind>`: what the entry is worth and the member's new total per certification. */
@@ -65,6 +67,8 @@ export interface EntryLine {
   label: string;
   tenths: number;
   planned: boolean;
+  /** Planned, its date has passed, and the member has not said it happened. */
+  awaiting: boolean;
 }
 
 /** The member's entries with their own value, for `/log list` and autocomplete. */
@@ -73,12 +77,14 @@ export function entryLines(plan: MemberPlan, evaluation: PlanEvaluation): EntryL
   const credits = new Map(evaluation.activities.map((a) => [a.index, a]));
   return plan.entries.map((entry, index) => {
     const credit = credits.get(index);
+    const completed = String(entry.activity.completed ?? '');
     return {
       id: entry.id,
-      completed: String(entry.activity.completed ?? ''),
+      completed,
       label: credit?.label ?? String(entry.activity.kind ?? 'entry'),
       tenths: credit?.tenths ?? 0,
       planned: credit?.planned ?? false,
+      awaiting: (credit?.planned ?? false) && completed <= evaluation.today,
     };
   });
 }
@@ -93,7 +99,7 @@ export function renderEntryList(lines: readonly EntryLine[], skipped: readonly s
   }
   const text = lines.map(
     (l) =>
-      `\`${l.id}\` ${formatUsDate(l.completed)}${l.planned ? ' (planned)' : ''} · ${plain(l.label)} · **${formatCecs(l.tenths)}**`,
+      `\`${l.id}\` ${formatUsDate(l.completed)}${l.awaiting ? ' (awaiting your confirmation: `/progress` asks)' : l.planned ? ' (planned)' : ''} · ${plain(l.label)} · **${formatCecs(l.tenths)}**`,
   );
   const extra = skipped.map((id) => `\`${id}\` no longer passes the rules: remove it`);
   return {

@@ -12,6 +12,7 @@ import {
   type EvaluatedItem,
   formatCecs,
   formatUsDate,
+  type IsoDate,
   type Plan,
   type PlanEvaluation,
   progressSentence,
@@ -20,6 +21,7 @@ import {
 } from '@cec/rules';
 import type { Person } from '../members/person.js';
 import type { SkippedEntry } from '../members/plan.js';
+import { type AwaitingEntry, confirmButtons, isAwaiting, promptLines } from './confirm.js';
 import {
   calculatorUrl,
   cecs,
@@ -74,14 +76,20 @@ export function deadlineLine(evaluation: CertificationEvaluation): string {
   return line;
 }
 
-function itemLine(item: EvaluatedItem): string {
+function itemLine(item: EvaluatedItem, today: IsoDate | null): string {
   const when = formatUsDate(item.completed);
-  const planned = item.planned ? ' (planned)' : '';
+  const planned = !item.planned
+    ? ''
+    : today !== null && isAwaiting(item, today)
+      ? ' (awaiting confirmation, not counted)'
+      : ' (planned)';
+  // Worth nothing toward this certification (not a limit or a repeat): say why.
+  const why = item.credit === 0 ? ` · ${plain(item.reason)}` : '';
   const amount =
     item.counted === item.credit
       ? formatCecs(item.counted)
       : `${formatCecs(item.counted)} of ${formatCecs(item.credit)}`;
-  return `• ${when}${planned} · ${plain(item.label)} · **${amount}**`;
+  return `• ${when}${planned} · ${plain(item.label)} · **${amount}**${why}`;
 }
 
 function cutLine(item: EvaluatedItem): string {
@@ -95,10 +103,27 @@ function color(evaluation: CertificationEvaluation): number {
   return COLORS.info;
 }
 
-export function certificationEmbed(evaluation: CertificationEvaluation): Embed {
+/** `today`: the evaluation's, to tell an entry awaiting confirmation from one still to come. */
+export function certificationEmbed(
+  evaluation: CertificationEvaluation,
+  today: IsoDate | null = null,
+): Embed {
+  const awaiting =
+    today === null
+      ? 0
+      : evaluation.items
+          .filter((i) => i.inCycle && isAwaiting(i, today))
+          .reduce((sum, i) => sum + i.counted, 0);
   const fields: EmbedField[] = [
     { name: 'Earned', value: cecs(evaluation.earned), inline: true },
-    { name: 'Planned', value: cecs(evaluation.planned), inline: true },
+    {
+      name: 'Planned',
+      value:
+        awaiting > 0
+          ? `${cecs(evaluation.planned)} (${formatCecs(awaiting)} awaiting confirmation)`
+          : cecs(evaluation.planned),
+      inline: true,
+    },
     {
       name: 'Remaining',
       value:
@@ -119,7 +144,10 @@ export function certificationEmbed(evaluation: CertificationEvaluation): Embed {
   }
   const inCycle = evaluation.items.filter((i) => i.inCycle);
   if (inCycle.length > 0) {
-    fields.push({ name: 'Activities this cycle', value: fitLines(inCycle.map(itemLine)) });
+    fields.push({
+      name: 'Activities this cycle',
+      value: fitLines(inCycle.map((item) => itemLine(item, today))),
+    });
   }
   const outside = evaluation.items.length - inCycle.length;
   if (outside > 0) {
@@ -151,6 +179,8 @@ export interface ProgressView {
   plan: Plan;
   siteUrl: string;
   skipped: readonly SkippedEntry[];
+  /** The member's own entries awaiting confirmation (asked with buttons); null for another member. */
+  awaiting: { ownerId: string; entries: readonly AwaitingEntry[] } | null;
 }
 
 function activitiesWithoutCycle(evaluation: PlanEvaluation): Embed {
@@ -172,7 +202,7 @@ export function renderProgress(view: ProgressView): Reply {
   const whose = view.of ? `${plain(view.of.name)}'s progress` : 'Your progress';
   const embeds: Embed[] =
     view.evaluation.certifications.length > 0
-      ? view.evaluation.certifications.map(certificationEmbed)
+      ? view.evaluation.certifications.map((c) => certificationEmbed(c, view.evaluation.today))
       : [activitiesWithoutCycle(view.evaluation)];
   const link = calculatorUrl(view.siteUrl, view.plan);
   const lines = [
@@ -188,11 +218,16 @@ export function renderProgress(view: ProgressView): Reply {
         .join(', ')}. Remove with \`/log remove\`.`,
     );
   }
+  const asked = view.awaiting?.entries[0];
+  if (view.awaiting && asked) {
+    lines.push(...promptLines(view.awaiting.entries));
+  }
   const last = embeds[embeds.length - 1];
   if (last) last.footer = { text: DISCLAIMER };
   return {
     ephemeral: true,
     content: truncate(lines.join('\n'), LIMITS.content),
     embeds: embeds.slice(0, LIMITS.embeds),
+    ...(view.awaiting && asked ? { buttons: confirmButtons(view.awaiting.ownerId, asked.id) } : {}),
   };
 }

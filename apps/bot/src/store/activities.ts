@@ -14,6 +14,11 @@ export interface StoredActivity {
   /** The plan activity exactly as validated when it was recorded. */
   activity: Record<string, unknown>;
   createdAt: string;
+  /**
+   * False for an entry logged with a date still to come, until its owner says it
+   * happened: past its date it is then awaiting confirmation, not earned.
+   */
+  confirmed: boolean;
 }
 
 /** No 0/o, 1/l/i: ids are read and typed by people. */
@@ -45,7 +50,12 @@ export function newEntryId(): string {
 }
 
 /** The columns a stored activity is read from (the owner's id is already known). */
-type ActivityColumns = Pick<ActivityRow, 'id' | 'kind' | 'completed' | 'data' | 'created_at'>;
+type ActivityColumns = Pick<
+  ActivityRow,
+  'id' | 'kind' | 'completed' | 'data' | 'created_at' | 'confirmed'
+>;
+
+const COLUMNS = ['id', 'kind', 'completed', 'data', 'created_at', 'confirmed'] as const;
 
 function parseData(row: ActivityColumns): Record<string, unknown> {
   try {
@@ -60,7 +70,12 @@ function parseData(row: ActivityColumns): Record<string, unknown> {
 }
 
 function toStored(row: ActivityColumns): StoredActivity {
-  return { id: row.id, activity: parseData(row), createdAt: row.created_at };
+  return {
+    id: row.id,
+    activity: parseData(row),
+    createdAt: row.created_at,
+    confirmed: Number(row.confirmed) === 1,
+  };
 }
 
 /**
@@ -78,6 +93,7 @@ interface CappedRow {
   completed: string;
   data: string;
   createdAt: string;
+  confirmed: number;
   limit: number;
 }
 
@@ -89,7 +105,7 @@ export function activitiesRepository(db: Kysely<Database>, now: () => Date) {
   const listQuery = compileNamed((param: Param<{ userId: string }>) =>
     db
       .selectFrom('activities')
-      .select(['id', 'kind', 'completed', 'data', 'created_at'])
+      .select(COLUMNS)
       .where('user_id', '=', param('userId'))
       .orderBy('completed')
       .orderBy('created_at')
@@ -103,8 +119,8 @@ export function activitiesRepository(db: Kysely<Database>, now: () => Date) {
    * WHERE, which SQLite needs to read the ON CONFLICT as the insert's.)
    */
   const cappedInsert = compileNamed((param: Param<CappedRow>) =>
-    sql`insert into activities (id, user_id, kind, completed, data, created_at)
-    select ${param('id')}, ${param('userId')}, ${param('kind')}, ${param('completed')}, ${param('data')}, ${param('createdAt')}
+    sql`insert into activities (id, user_id, kind, completed, data, created_at, confirmed)
+    select ${param('id')}, ${param('userId')}, ${param('kind')}, ${param('completed')}, ${param('data')}, ${param('createdAt')}, ${param('confirmed')}
     where (select count(*) from activities where user_id = ${param('userId')}) < ${param('limit')}
     on conflict (id) do nothing`.compile(db),
   );
@@ -150,8 +166,8 @@ export function activitiesRepository(db: Kysely<Database>, now: () => Date) {
     },
 
     /** Records a validated activity and returns its new entry id. */
-    async add(userId: string, activity: Activity): Promise<StoredActivity> {
-      const stored = await repository.addWithin(userId, activity, NO_LIMIT);
+    async add(userId: string, activity: Activity, confirmed = true): Promise<StoredActivity> {
+      const stored = await repository.addWithin(userId, activity, NO_LIMIT, confirmed);
       if (!stored) throw new Error('unreachable: no member holds that many entries');
       return stored;
     },
@@ -160,11 +176,13 @@ export function activitiesRepository(db: Kysely<Database>, now: () => Date) {
      * Records a validated activity unless the member already holds `limit` entries
      * (then null). The count and the insert are one atomic step, so two /logs of one
      * member at the same moment cannot both pass a check made before either inserts.
+     * `confirmed`: false for an entry planned (dated after the member's today).
      */
     async addWithin(
       userId: string,
       activity: Activity,
       limit: number,
+      confirmed = true,
     ): Promise<StoredActivity | null> {
       const createdAt = now().toISOString();
       const data = JSON.stringify(activity);
@@ -178,11 +196,12 @@ export function activitiesRepository(db: Kysely<Database>, now: () => Date) {
           completed: activity.completed,
           data,
           createdAt,
+          confirmed: confirmed ? 1 : 0,
           limit,
         };
         if (await insertAtomically(row)) {
           // What was stored is `activity` itself: a copy of its own fields, not a JSON re-parse.
-          return { id, activity: { ...activity }, createdAt };
+          return { id, activity: { ...activity }, createdAt, confirmed };
         }
         // Not inserted: the member is full, or (rarely) the id was taken.
         if ((await repository.count(userId)) >= limit) return null;
@@ -194,11 +213,22 @@ export function activitiesRepository(db: Kysely<Database>, now: () => Date) {
     async find(userId: string, id: string): Promise<StoredActivity | null> {
       const row = await db
         .selectFrom('activities')
-        .select(['id', 'kind', 'completed', 'data', 'created_at'])
+        .select(COLUMNS)
         .where('user_id', '=', userId)
         .where('id', '=', id)
         .executeTakeFirst();
       return row ? toStored(row) : null;
+    },
+
+    /** Whether the member's own entry happened (it counts) or not; true when the entry exists. */
+    async setConfirmed(userId: string, id: string, confirmed: boolean): Promise<boolean> {
+      const result = await db
+        .updateTable('activities')
+        .set({ confirmed: confirmed ? 1 : 0 })
+        .where('user_id', '=', userId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
 
     /** True when the member's own entry was removed. */

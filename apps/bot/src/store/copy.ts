@@ -29,7 +29,7 @@ export const COPIED_TABLES: readonly {
   {
     name: 'activities',
     key: ['id'],
-    columns: ['id', 'user_id', 'kind', 'completed', 'data', 'created_at'],
+    columns: ['id', 'user_id', 'kind', 'completed', 'data', 'created_at', 'confirmed'],
   },
   {
     name: 'group_settings',

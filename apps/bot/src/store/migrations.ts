@@ -147,6 +147,26 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropIndex('activities_by_user_in_order').execute();
       },
     },
+
+    /**
+     * A planned entry (logged with a date after that day) counts as earned only
+     * once its owner confirms it happened: `confirmed` is 0 until then. Rows from
+     * before this migration dated on or before its day stay counted (1), as they
+     * were, so nobody loses credit; those dated later are planned and will be asked.
+     */
+    '0006_planned_entries': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable('activities')
+          .addColumn('confirmed', 'integer', (c) => c.notNull().defaultTo(1))
+          .execute();
+        const today = new Date().toISOString().slice(0, 10);
+        await sql`update activities set confirmed = 0 where completed > ${today}`.execute(db);
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('activities').dropColumn('confirmed').execute();
+      },
+    },
   };
 }
 

@@ -4,7 +4,7 @@
  * dates are ISO text, ids are text. (A count comes back as a string from
  * PostgreSQL's bigint: the repositories read it with Number().)
  */
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 /** A member's ACE certification. Belongs to the Discord user, not to a server. */
 export interface CertificationTable {
@@ -24,6 +24,8 @@ export interface ActivityTable {
   completed: string;
   data: string;
   created_at: string;
+  /** 1 once the entry counts when its date has passed; 0 for a planned entry not yet confirmed (0006). */
+  confirmed: Generated<number>;
 }
 
 /** A member who opted in to a server's group board and reminders. Belongs to the server. */

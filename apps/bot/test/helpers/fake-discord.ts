@@ -24,6 +24,8 @@ export interface FakeWorld {
   databaseFile: string;
   /** Moves the bot's clock (reminders, "today"). */
   setNow(iso: string): void;
+  /** Stops the bot, closes and reopens its database file, and starts a new bot on the same fake. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,7 +35,7 @@ export async function startFakeWorld(
   const fake = await startFakeDiscord({ token: TOKEN, ...options.fake });
   const dir = tempDir();
   const databaseFile = join(dir.path, 'cec.sqlite');
-  const store = await openStore(databaseFile);
+  let store = await openStore(databaseFile);
   let now = new Date(options.now ?? '2026-06-01T12:00:00Z');
   const logs: string[] = [];
   await deployCommands({
@@ -42,33 +44,42 @@ export async function startFakeWorld(
     discordApi: fake.apiUrl,
     guildId: null,
   });
-  const bot = await startBot({
-    token: TOKEN,
-    discordApi: fake.apiUrl,
-    siteUrl: SITE_URL,
-    store,
-    log: createLogger({ level: 'debug', secrets: [TOKEN], write: (line) => logs.push(line) }),
-    now: () => now,
-    reminders: false,
-    ws: fake.clientOptions().ws,
-    ...(options.autoDeferMs !== undefined ? { autoDeferMs: options.autoDeferMs } : {}),
-  });
-  return {
+  const start = () =>
+    startBot({
+      token: TOKEN,
+      discordApi: fake.apiUrl,
+      siteUrl: SITE_URL,
+      store,
+      log: createLogger({ level: 'debug', secrets: [TOKEN], write: (line) => logs.push(line) }),
+      now: () => now,
+      reminders: false,
+      ws: fake.clientOptions().ws,
+      ...(options.autoDeferMs !== undefined ? { autoDeferMs: options.autoDeferMs } : {}),
+    });
+  const world: FakeWorld = {
     fake,
-    bot,
+    bot: await start(),
     store,
     logs,
     databaseFile,
     setNow(iso) {
       now = new Date(iso);
     },
+    async restart() {
+      await world.bot.stop();
+      await store.close();
+      store = await openStore(databaseFile);
+      world.store = store;
+      world.bot = await start();
+    },
     async close() {
-      await bot.stop();
+      await world.bot.stop();
       await fake.close();
       await store.close();
       dir.remove();
     },
   };
+  return world;
 }
 
 /** The bot's "today" in tests (the clock is fixed at noon UTC). */

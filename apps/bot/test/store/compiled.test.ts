@@ -58,7 +58,8 @@ describeEachDialect((dialect) => {
   test('the capped insert writes each value into its own column', async () => {
     const store = await (await freshDatabase(dialect)).open({ now: () => NOW });
     const activity = { kind: 'mentoring', completed: '2026-01-15' } as const;
-    const stored = await store.activities.addWithin(ALICE.id, activity, 5);
+    // Not confirmed (0): a value apart from the limit's, so a swap of the two would show too.
+    const stored = await store.activities.addWithin(ALICE.id, activity, 5, false);
     expect(stored).not.toBeNull();
     const rows = await store.db.selectFrom('activities').selectAll().execute();
     // Every column holds a value no other column does, so a swap would show.
@@ -70,6 +71,7 @@ describeEachDialect((dialect) => {
         completed: '2026-01-15',
         data: JSON.stringify(activity),
         created_at: NOW.toISOString(),
+        confirmed: 0,
       },
     ]);
     // The limit is the last parameter: at the limit nothing more is written.
