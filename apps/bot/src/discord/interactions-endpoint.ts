@@ -1,7 +1,7 @@
 /**
  * Discord's HTTP interactions endpoint (node:http, no framework): Discord POSTs each
  * interaction to `/interactions`, signed; the bot answers in the HTTP response when it can
- * (a message, a button update, autocomplete choices, PONG to a PING) and through the REST
+ * (a message, a button update, a modal, autocomplete choices, PONG to a PING) and through the REST
  * API after that (the message of a deferred reply, follow-ups, edits, deletions). Nothing
  * is parsed before the signature is checked, and nothing unsigned runs.
  *
