@@ -7,13 +7,14 @@
  */
 import { checkModal } from '@cec/discord-fake';
 import { COMPLETED_FIELD, type FieldDescriptor, OPPORTUNITIES, optionName } from '@cec/rules';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { answerId } from '../../src/commands/answer-ids.js';
 import { cec } from '../../src/commands/cec.js';
 import { buttonModal, runButton, runCommand, runModal } from '../../src/commands/run.js';
 import { modalDataOf } from '../../src/discord/adapter.js';
 import type { Modal, Reply } from '../../src/render/payload.js';
 import { ALICE, BOB, GUILD, input, memoryContext } from '../helpers/context.js';
+import { type FakeWorld, startFakeWorld } from '../helpers/fake-discord.js';
 import { faultSeed, seededRandom } from './support.js';
 
 const seed = faultSeed();
@@ -175,5 +176,37 @@ describe('modal values', () => {
       expectPrivate(await runModal({ ...press(logId, BOB), values }, context));
     }
     expect(await context.store.activities.count(ALICE.id)).toBe(0);
+  });
+});
+
+describe('through the gateway (discord.js reads the submission)', () => {
+  let world: FakeWorld;
+  beforeAll(async () => {
+    world = await startFakeWorld();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  test('crafted submissions of a real modal: always a private answer, logged only for the submitter', async () => {
+    const answer = await world.fake.command({
+      name: 'cec course',
+      options: { number: 'CA23456' },
+      user: 'asker',
+    });
+    const message = await answer.final();
+    const logId = message.customIds()[1] ?? '';
+    for (let i = 0; i < 30; i++) {
+      const opened = await world.fake.clickButton({ message, customId: logId, user: 'presser' });
+      const values: Record<string, string> = {};
+      for (const name of ['cecs', 'date', 'ethics', 'title', 'extra', text(1)]) {
+        if (random() < 0.7) values[name] = random() < 0.1 ? 'x'.repeat(4500) : text();
+      }
+      const reply = await world.fake.submitModal({ reply: opened, values, validate: false });
+      expect(reply.ephemeral).toBe(true);
+      expect(reply.data.allowed_mentions).toEqual({ parse: [] });
+    }
+    expect(await world.store.activities.list(world.fake.user('asker').id)).toEqual([]);
+    expect(world.logs.filter((line) => /failed/.test(line))).toEqual([]);
   });
 });
