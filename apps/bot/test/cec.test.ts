@@ -1,20 +1,146 @@
-/** `/cec`: public answers straight from the rules (options in, reply out). */
+/**
+ * `/cec`: short public answers straight from the rules, their private Details, and the
+ * "Log this" modal (options in, reply out; end to end in e2e-answers.test.ts).
+ */
 import { describe, expect, test } from 'vitest';
 import { cec } from '../src/commands/cec.js';
-import { runAutocomplete, runCommand } from '../src/commands/run.js';
-import { input, memoryContext, shown } from './helpers/context.js';
+import { buttonModal, runAutocomplete, runButton, runCommand } from '../src/commands/run.js';
+import { SHORT_ANSWER_MAX } from '../src/render/answers.js';
+import type { Reply } from '../src/render/payload.js';
+import { ALICE, GUILD, input, memoryContext, shown } from './helpers/context.js';
 
 const context = await memoryContext();
 const run = (sub: string, options: Record<string, string | number | boolean> = {}) =>
   runCommand(cec, input(`cec ${sub}`, options), context);
 
+function customIdOf(reply: Reply, label: string): string {
+  const id = reply.buttons?.find((b) => b.label === label)?.customId;
+  if (!id) throw new Error(`no "${label}" button in ${JSON.stringify(reply)}`);
+  return id;
+}
+
+/** What pressing "Details" on an answer shows. */
+async function details(reply: Reply): Promise<Reply> {
+  const customId = customIdOf(reply, 'Details');
+  const outcome = await runButton({ user: ALICE, guildId: GUILD, customId }, context);
+  expect(outcome.replace).toBe(false);
+  return outcome.reply;
+}
+
+function shortLength(reply: Reply): number {
+  const embed = reply.embeds?.[0];
+  return (
+    (embed?.title?.length ?? 0) +
+    (embed?.description?.length ?? 0) +
+    (embed?.footer?.text.length ?? 0) +
+    (embed?.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+describe('answers are short in the channel, the rest is behind Details', () => {
+  test.each([
+    ['cpr', { term: '2yr' }],
+    ['college', { credits: 3, grade: 'B' }],
+    ['present', {}],
+    ['broaden', {}],
+    ['course', { number: 'CA23456' }],
+    ['petition', {}],
+    ['ask', { question: 'cpr' }],
+    ['ask', { question: 'when is my deadline' }],
+  ])('/cec %s %j: under 300 characters, Details and Log this', async (sub, options) => {
+    const reply = await run(sub, options);
+    expect(reply.ephemeral).toBe(false);
+    expect(shortLength(reply)).toBeLessThanOrEqual(SHORT_ANSWER_MAX);
+    expect(reply.embeds?.[0]?.fields ?? []).toEqual([]);
+    const labels = reply.buttons?.map((b) => b.label);
+    expect(labels?.[0]).toBe('Details');
+    for (const b of reply.buttons ?? []) expect(b.customId?.length).toBeLessThanOrEqual(100);
+    const more = await details(reply);
+    expect(more.ephemeral).toBe(true);
+    expect(shown(more)).toContain('Source (S');
+    expect(shown(more)).toContain('not affiliated with ACE');
+  });
+
+  test('a renewal question has nothing to log: Details only', async () => {
+    const reply = await run('ask', { question: 'when is my deadline' });
+    expect(reply.buttons?.map((b) => b.label)).toEqual(['Details']);
+  });
+
+  test('Details of /cec cpr: our reading labelled as ours, the quote, how to submit', async () => {
+    const more = await details(await run('cpr', { term: '2yr' }));
+    const fields = more.embeds?.[0]?.fields?.map((f) => f.name);
+    expect(fields).toEqual([
+      'Limit per cycle',
+      'Keep as evidence',
+      'Our reading (not ACE’s wording)',
+      'Source (S1)',
+      'How to submit',
+    ]);
+    expect(shown(more)).toContain('while a two-year certification is worth 0.4 CECs');
+  });
+
+  test('Details of /cec ask re-asks the question: the same answer, privately', async () => {
+    const more = await details(await run('ask', { question: '2 credit anatomy course with a C' }));
+    expect(more.embeds?.[0]?.fields?.[0]).toEqual({
+      name: 'You asked',
+      value: '2 credit anatomy course with a C',
+    });
+    expect(more.embeds?.[0]?.description).toContain('**2.0 CECs**');
+  });
+
+  test('a question too long for a button id gets its activity’s Details', async () => {
+    const question = `${'I renewed my CPR card at the community center last week, '.repeat(2)}2yr`;
+    const reply = await run('ask', { question });
+    const more = await details(reply);
+    expect(more.embeds?.[0]?.title).toBe('CPR/AED renewal');
+  });
+});
+
+describe('Log this opens a modal for what the answer did not fix', () => {
+  const modalOf = (reply: Reply) =>
+    buttonModal({ user: ALICE, guildId: GUILD, customId: customIdOf(reply, 'Log this') });
+
+  test('/cec cpr term:2yr: only the date is left to ask', async () => {
+    const modal = modalOf(await run('cpr', { term: '2yr' }));
+    expect(modal?.title).toBe('Log: CPR/AED renewal');
+    expect(modal?.inputs.map((i) => [i.customId, i.label, i.required])).toEqual([
+      ['date', 'Completion date', true],
+    ]);
+  });
+
+  test('/cec course: the number is fixed; CECs, ethics (default shown), title and the date', async () => {
+    const modal = modalOf(await run('course', { number: 'ca-23456' }));
+    expect(modal?.customId).toBe('cec:m:course:CA23456');
+    expect(modal?.inputs.map((i) => [i.customId, i.value])).toEqual([
+      ['cecs', undefined],
+      ['date', undefined],
+      ['ethics', 'no'],
+      ['title', undefined],
+    ]);
+  });
+
+  test('/cec ask: nothing is fixed, at most 5 inputs with the required ones first', async () => {
+    const modal = modalOf(await run('ask', { question: 'college course' }));
+    expect(modal?.inputs.map((i) => i.customId)).toEqual([
+      'credits',
+      'grade',
+      'date',
+      'related',
+      'title',
+    ]);
+    expect(modal?.inputs.find((i) => i.customId === 'grade')?.placeholder).toContain('A+, A, A-');
+  });
+});
+
 describe('/cec cpr', () => {
-  test('a 2-year certificate is worth 0.4, answered publicly with the source', async () => {
+  test('a 2-year certificate is worth 0.4, answered publicly with the why', async () => {
     const reply = await run('cpr', { term: '2yr' });
     expect(reply.ephemeral).toBe(false);
     expect(reply.embeds?.[0]?.title).toBe('2-year CPR/AED certificate: 0.4 CECs');
-    expect(shown(reply)).toContain('while a two-year certification is worth 0.4 CECs');
-    expect(shown(reply)).toContain('not affiliated with ACE');
+    expect(reply.embeds?.[0]?.description).toBe(
+      'A 2-year CPR/AED certification is worth 0.4 CECs (S1).',
+    );
+    expect(reply.embeds?.[0]?.footer?.text).toContain('Unofficial');
   });
 
   test('a 1-year certificate is worth 0.2', async () => {
@@ -72,16 +198,19 @@ describe('/cec fixed-value opportunities', () => {
     ['broaden', 'NCCA-accredited', 'None stated by the source'],
     ['mentor', 'Mentoring', '0.1 CECs per cycle'],
     ['extra-cert', 'extra ACE certification', 'None stated by the source'],
-  ])('/cec %s shows its value, limit, our reading and the source', async (sub, name, limit) => {
-    const reply = await run(sub);
-    expect(reply.ephemeral).toBe(false);
-    const text = shown(reply);
-    expect(reply.embeds?.[0]?.title).toContain(name);
-    expect(text).toContain(limit);
-    expect(text).toContain('Our reading (not ACE’s wording)');
-    expect(text).toContain('Source (S1)');
-    expect(text).toContain('acefitness.org');
-  });
+  ])(
+    '/cec %s shows its value; Details its limit, our reading and the source',
+    async (sub, name, limit) => {
+      const reply = await run(sub);
+      expect(reply.ephemeral).toBe(false);
+      expect(reply.embeds?.[0]?.title).toContain(name);
+      const text = shown(await details(reply));
+      expect(text).toContain(limit);
+      expect(text).toContain('Our reading (not ACE’s wording)');
+      expect(text).toContain('Source (S1)');
+      expect(text).toContain('acefitness.org');
+    },
+  );
 });
 
 describe('/cec course', () => {
@@ -90,6 +219,7 @@ describe('/cec course', () => {
     expect(reply.ephemeral).toBe(false);
     expect(reply.embeds?.[0]?.title).toBe('CA23456 is a well-formed ACE course number');
     expect(reply.embeds?.[0]?.description).toContain('printed on your certificate of completion');
+    expect(shown(await details(reply))).toContain('My CECs');
   });
 
   test('an unknown prefix is named, privately', async () => {
@@ -109,6 +239,7 @@ describe('/cec ask', () => {
     expect(reply.ephemeral).toBe(false);
     expect(reply.embeds?.[0]?.description).toContain('1-year certificate: **0.2**');
     expect(reply.embeds?.[0]?.description).toContain('2-year certificate: **0.4**');
+    expect(reply.buttons?.map((b) => b.label)).toEqual(['Details', 'Log this']);
   });
 
   test('a question in words is answered with its value', async () => {
@@ -124,7 +255,9 @@ describe('/cec ask', () => {
   });
 
   test('what a member typed cannot format or mention', async () => {
-    const reply = await run('ask', { question: 'cpr @everyone [x](https://evil.example)' });
+    const reply = await details(
+      await run('ask', { question: 'cpr @everyone [x](https://evil.example)' }),
+    );
     const asked = reply.embeds?.[0]?.fields?.find((f) => f.name === 'You asked')?.value ?? '';
     expect(asked).not.toContain('@everyone');
     expect(asked).toContain('\\[x\\]');

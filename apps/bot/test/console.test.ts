@@ -91,6 +91,30 @@ describe('a session', () => {
     expect(await session.run('/nope')).toMatchObject({ unreadable: true });
     expect(await session.run('# a comment')).toEqual({ text: '', unreadable: false });
   });
+
+  test('"Log this" shows the form as text; "fill" submits it; a mistake keeps what was typed', async () => {
+    const context = await memoryContext();
+    const session = createConsoleSession(context, silentLogger);
+    expect((await session.run('fill date:01/15/2026')).text).toContain('no form to fill in');
+    expect((await session.run('/cec college credits:3 grade:B')).text).toContain(
+      '[1] Details   [2] Log this',
+    );
+    const form = (await session.run('click 2')).text;
+    expect(form).toContain('📝 Log: College course');
+    expect(form).toContain('  date: Completion date, required');
+    expect((await session.run('fill title:"Anatomy I"')).text).toBe(
+      '⚠️ `date` (Completion date) is required.',
+    );
+    const refused = (await session.run('fill date:13/45/2026 title:"Anatomy I"')).text;
+    expect(refused).toContain('has no month 13');
+    expect(refused).toContain('[1] Try again');
+    expect((await session.run('click 1')).text).toContain('= "Anatomy I"');
+    expect((await session.run('fill date:2026-05-02')).text).toContain(
+      'Recorded: Anatomy I (3 credit hours, B)',
+    );
+    const [entry] = await context.store.activities.list(CONSOLE_IDENTITY.user.id);
+    expect(entry?.activity).toMatchObject({ kind: 'college', title: 'Anatomy I' });
+  });
 });
 
 describe('the built console (dist/console.js), piped', () => {

@@ -4,7 +4,7 @@
  * bodies Discord would receive for every command and subcommand.
  */
 import { Permission } from '@cec/discord-fake';
-import { decodePlan, getOpportunity } from '@cec/rules';
+import { decodePlan } from '@cec/rules';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { renderCredit } from '../src/render/answers.js';
 import { type FakeWorld, SITE_URL, startFakeWorld } from './helpers/fake-discord.js';
@@ -85,16 +85,26 @@ describe('/cec answers publicly', () => {
       options: { term: '2yr' },
       user: 'alice',
     });
-    const expected = renderCredit(getOpportunity('cpr-aed'), '2-year CPR/AED certificate', {
-      tenths: 4,
-      reason: 'A 2-year CPR/AED certification is worth 0.4 CECs (S1).',
-    });
+    const expected = renderCredit(
+      '2-year CPR/AED certificate',
+      { tenths: 4, reason: 'A 2-year CPR/AED certification is worth 0.4 CECs (S1).' },
+      [],
+    );
     expect(reply.callback).toEqual({
       type: 4,
       data: {
         tts: false,
         enforce_nonce: false,
         embeds: expected.embeds,
+        components: [
+          {
+            type: 1,
+            components: [
+              { type: 2, style: 2, label: 'Details', custom_id: 'cec:d:cpr' },
+              { type: 2, style: 1, label: 'Log this', custom_id: 'cec:l:cpr:2yr|' },
+            ],
+          },
+        ],
         allowed_mentions: NO_MENTIONS,
       },
     });

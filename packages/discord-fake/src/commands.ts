@@ -3,7 +3,9 @@ import {
   apiError,
   asNumber,
   asString,
+  DiscordHttpError,
   ErrorCode,
+  FakeDiscordError,
   FormErrors,
   isObject,
   type JsonObject,
@@ -169,6 +171,19 @@ export class CommandRegistry {
     const list = this.#guild.get(guildId) ?? [];
     this.#guild.set(guildId, list);
     return list;
+  }
+
+  /** A test's commands (JSON or builders), replacing the list as a PUT would; a bad one throws. */
+  set(commands: unknown[], guildId?: string): StoredCommand[] {
+    const json = commands.map((c) =>
+      isObject(c) && typeof c.toJSON === 'function' ? (c.toJSON as () => unknown)() : c,
+    );
+    try {
+      return this.overwrite(json, guildId);
+    } catch (error) {
+      if (!(error instanceof DiscordHttpError)) throw error;
+      throw new FakeDiscordError(`invalid commands: ${JSON.stringify(error.body)}`);
+    }
   }
 
   /** PUT: replaces the whole list, keeping the ids of commands whose name survives. */

@@ -16,6 +16,7 @@ import {
   type CommandInvocation,
   type ComponentInvocation,
   Interactions,
+  type ModalSubmission,
 } from './interact.js';
 import type { AutocompleteChoice, InteractionReply } from './interactions.js';
 import { type FakeMessage, MessageStore } from './messages.js';
@@ -32,9 +33,7 @@ import {
   World,
 } from './state.js';
 import {
-  DiscordHttpError,
   FakeDiscordError,
-  isObject,
   SnowflakeGenerator,
   shardOf,
   Waiters,
@@ -256,16 +255,7 @@ export class FakeDiscord {
 
   /** Registers commands directly (JSON or builders), replacing the list, as a PUT would. */
   setCommands(commands: unknown[], guildId?: string): StoredCommand[] {
-    const json = commands.map((c) =>
-      isObject(c) && typeof c.toJSON === 'function' ? (c.toJSON as () => unknown)() : c,
-    );
-    const guild = guildId === undefined ? undefined : this.guild(guildId).id;
-    try {
-      return this.#commands.overwrite(json, guild);
-    } catch (error) {
-      if (!(error instanceof DiscordHttpError)) throw error;
-      throw new FakeDiscordError(`invalid commands: ${JSON.stringify(error.body)}`);
-    }
+    return this.#commands.set(commands, guildId === undefined ? undefined : this.guild(guildId).id);
   }
 
   /** Runs a slash command and resolves with the bot's callback (rejects after the reply window). */
@@ -286,6 +276,11 @@ export class FakeDiscord {
   /** Clicks a button on a message the bot sent. */
   clickButton(invocation: ComponentInvocation): Promise<InteractionReply> {
     return this.#interactions.clickButton(invocation);
+  }
+
+  /** Fills in and submits the modal a reply opened (MODAL_SUBMIT, by the user it was shown to). */
+  submitModal(submission: ModalSubmission): Promise<InteractionReply> {
+    return this.#interactions.submitModal(submission);
   }
 
   // ---- gateway

@@ -19,6 +19,7 @@ export type {
   ComponentInvocation,
   InteractionContextOptions,
   MessageRef,
+  ModalSubmission,
 } from './interact.js';
 export {
   type AutocompleteChoice,
@@ -29,6 +30,7 @@ export {
   InteractionType,
 } from './interactions.js';
 export { FakeMessage, flattenText, MessageFlag, type RecordedFile } from './messages.js';
+export { checkModal, type ModalInput, modalInputs } from './modals.js';
 export type { OptionValue } from './options.js';
 export { ALL_PERMISSIONS, Permission } from './permissions.js';
 export type { RecordedRequest, UnknownRoute } from './server.js';

@@ -13,6 +13,7 @@ import {
   type ReplyHost,
 } from './interactions.js';
 import { FakeMessage, type MessageStore } from './messages.js';
+import { modalSubmitData } from './modals.js';
 import { buildCommandData, type OptionValue } from './options.js';
 import { Permission } from './permissions.js';
 import type { FakeChannel, FakeGuild, FakeUser, UserRef, World } from './state.js';
@@ -62,6 +63,17 @@ export type MessageRef = FakeMessage | InteractionReply | string;
 export interface ComponentInvocation extends InteractionContextOptions {
   message: MessageRef;
   customId: string;
+}
+
+export interface ModalSubmission {
+  /** The bot's answer that opened the modal (callback type 9). */
+  reply: InteractionReply;
+  /** What is typed, by text input custom id; inputs left out keep their prefilled value. */
+  values?: Record<string, string>;
+  /** Reply window in ms. Default: 3000, Discord's. */
+  timeoutMs?: number;
+  /** Check the values as Discord's client does (default true); false sends them as given. */
+  validate?: boolean;
 }
 
 /** Discord's window for answering an interaction; a deferred reply gets as long again. */
@@ -172,6 +184,26 @@ export class Interactions {
       `button "${customId}"`,
       message,
     );
+  }
+
+  /** Submits the modal a reply opened, as the user it was shown to (only they see it). */
+  async submitModal(submission: ModalSubmission): Promise<InteractionReply> {
+    const { reply } = submission;
+    const modal = reply.modal;
+    if (!modal) {
+      throw new FakeDiscordError(
+        `${reply.record.label} was answered with ${reply.typeName}, not a modal`,
+      );
+    }
+    const data = modalSubmitData(modal, submission.values ?? {}, submission.validate !== false);
+    const channel = this.host.world.channels.get(reply.record.channelId);
+    const guild = this.host.world.guilds.get(channel?.guild_id ?? '');
+    if (!channel || !guild)
+      throw new FakeDiscordError(`${reply.record.label} is not in a guild channel`);
+    const message = this.host.messages.get(reply.record.componentMessageId ?? '');
+    const where = { user: reply.record.user, guild, channel };
+    const label = `modal "${String(modal.custom_id)}"`;
+    return this.#send(InteractionType.ModalSubmit, data, where, submission, label, message);
   }
 
   /**

@@ -7,6 +7,7 @@ export const InteractionType = {
   ApplicationCommand: 2,
   MessageComponent: 3,
   ApplicationCommandAutocomplete: 4,
+  ModalSubmit: 5,
 } as const;
 
 /** The callback types the fake accepts (a bot answering with another one gets a 400). */
@@ -15,6 +16,7 @@ export const CallbackType = {
   DeferredChannelMessageWithSource: 5,
   UpdateMessage: 7,
   ApplicationCommandAutocompleteResult: 8,
+  Modal: 9,
 } as const;
 
 const CALLBACK_NAMES: Record<number, string> = {
@@ -22,6 +24,7 @@ const CALLBACK_NAMES: Record<number, string> = {
   5: 'DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE',
   7: 'UPDATE_MESSAGE',
   8: 'APPLICATION_COMMAND_AUTOCOMPLETE_RESULT',
+  9: 'MODAL',
 };
 
 /** The exact body the bot POSTed to `/interactions/{id}/{token}/callback`. */
@@ -99,7 +102,7 @@ export class InteractionReply {
     return callback;
   }
 
-  /** Callback type: 4 message, 5 deferred, 7 update, 8 choices. */
+  /** Callback type: 4 message, 5 deferred, 7 update, 8 choices, 9 modal. */
   get type(): number {
     return this.callback.type;
   }
@@ -142,6 +145,11 @@ export class InteractionReply {
       name: String(c.name),
       value: typeof c.value === 'number' ? c.value : String(c.value),
     }));
+  }
+
+  /** The modal the bot opened (callback type 9): submit it with `fake.submitModal`. */
+  get modal(): JsonObject | undefined {
+    return this.type === CallbackType.Modal ? this.data : undefined;
   }
 
   /** The message `@original` refers to now (undefined for choices). */

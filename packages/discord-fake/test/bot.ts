@@ -7,6 +7,7 @@ import {
   ButtonStyle,
   ChannelType,
   Client,
+  ComponentType,
   EmbedBuilder,
   Events,
   GatewayIntentBits,
@@ -86,7 +87,10 @@ export const commands = [
   new SlashCommandBuilder().setName('ignore').setDescription('The bot never answers this'),
   new SlashCommandBuilder().setName('embed').setDescription('Replies with an embed'),
   new SlashCommandBuilder().setName('poll').setDescription('Posts a message with a button'),
-  new SlashCommandBuilder().setName('feedback').setDescription('Opens a modal (unsupported)'),
+  new SlashCommandBuilder()
+    .setName('feedback')
+    .setDescription('Opens a modal')
+    .addBooleanOption((o) => o.setName('long-title').setDescription('A title Discord refuses')),
 ];
 
 export interface TestBot {
@@ -97,6 +101,13 @@ export interface TestBot {
 }
 
 async function handle(interaction: Interaction): Promise<void> {
+  if (interaction.isModalSubmit()) {
+    await interaction.reply({
+      content: `thanks: ${interaction.fields.getTextInputValue('feedback-text')}`,
+      flags: MessageFlags.Ephemeral,
+    });
+    return;
+  }
   if (interaction.isAutocomplete()) {
     const typed = interaction.options.getFocused();
     await interaction.respond(
@@ -207,6 +218,27 @@ async function handle(interaction: Interaction): Promise<void> {
       return;
     }
     case 'feedback':
+      if (interaction.options.getBoolean('long-title')) {
+        // Raw JSON: discord.js's ModalBuilder would refuse the title before sending it.
+        await interaction.showModal({
+          custom_id: 'feedback-modal',
+          title: 'F'.repeat(46),
+          components: [
+            {
+              type: ComponentType.ActionRow,
+              components: [
+                {
+                  type: ComponentType.TextInput,
+                  custom_id: 'feedback-text',
+                  label: 'Your feedback',
+                  style: TextInputStyle.Paragraph,
+                },
+              ],
+            },
+          ],
+        });
+        return;
+      }
       await interaction.showModal(
         new ModalBuilder()
           .setCustomId('feedback-modal')

@@ -214,12 +214,24 @@ describe('interactions', () => {
     expect(stranger.content).toBe('zoe is not a member');
   });
 
-  test('a callback type the fake does not support is refused with 400', async () => {
+  test('a modal opens (type 9) and its submission reaches the bot as MODAL_SUBMIT', async () => {
+    const { fake } = await setup();
+    const opened = await fake.command({ name: 'feedback', user: 'ann' });
+    expect(opened.typeName).toBe('MODAL');
+    expect(opened.modal?.title).toBe('Feedback');
+    const thanks = await fake.submitModal({ reply: opened, values: { 'feedback-text': 'nice' } });
+    expect(thanks.interaction.type).toBe(5);
+    expect((thanks.interaction.member as { user: { username: string } }).user.username).toBe('ann');
+    expect(thanks.content).toBe('thanks: nice');
+    expect(thanks.ephemeral).toBe(true);
+  });
+
+  test('a modal Discord would refuse is refused with 400', async () => {
     const { fake, bot } = await setup();
-    await expect(fake.command({ name: 'feedback', timeoutMs: 500 })).rejects.toThrow(
-      /type 9 is not one discord-fake supports/,
-    );
-    expect(bot.errors.map((e) => e.message).join()).toContain('Invalid Form Body');
+    await expect(
+      fake.command({ name: 'feedback', options: { 'long-title': true }, timeoutMs: 500 }),
+    ).rejects.toThrow(/did not answer/);
+    expect(bot.errors.map((e) => e.message).join()).toContain('data.title');
   });
 
   test('default_member_permissions hides a command from members without them', async () => {

@@ -41,7 +41,7 @@ export function optionFields(opportunity: AnyOpportunity, asking: Asking): Field
 }
 
 /** A checkbox has a default, so it can be left out; so can an optional field. */
-function isRequired(field: FieldDescriptor): boolean {
+export function isRequired(field: FieldDescriptor): boolean {
   return !field.optional && field.type !== 'boolean';
 }
 
@@ -55,6 +55,11 @@ function description(field: FieldDescriptor): string {
         ? ' (optional)'
         : '';
   return truncate(base, LIMITS.optionDescription - suffix.length) + suffix;
+}
+
+/** The longest value a member may type for a field: free text as the plan caps it; a number or a date is short. */
+export function typedLength(field: FieldDescriptor): number {
+  return field.type === 'text' ? TEXT_MAX : 40;
 }
 
 /** Adds `field` as an option of `sub`. */
@@ -80,13 +85,12 @@ function addOption(sub: SlashCommandSubcommandBuilder, field: FieldDescriptor): 
       );
       return;
     default:
-      // Free text is capped where the plan caps it; a number or a date is short.
       sub.addStringOption((o) =>
         o
           .setName(name)
           .setDescription(about)
           .setRequired(required)
-          .setMaxLength(field.type === 'text' ? TEXT_MAX : 40),
+          .setMaxLength(typedLength(field)),
       );
   }
 }

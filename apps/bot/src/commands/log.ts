@@ -61,7 +61,8 @@ export function logCommand(ruleset: Ruleset = RULESET) {
 
 export const data = logCommand();
 
-async function record(
+/** Records one activity from `/log <kind>` options (also "Log this" on a `/cec` answer). */
+export async function record(
   opportunity: AnyOpportunity,
   input: CommandInput,
   context: CommandContext,

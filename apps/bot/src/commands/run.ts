@@ -4,7 +4,7 @@
  * the caller logs and answers with an apology.
  */
 import { fitReply } from '../render/limits.js';
-import type { Choice, Reply } from '../render/payload.js';
+import type { Choice, Modal, Reply } from '../render/payload.js';
 import { renderProblem } from '../render/problems.js';
 import { findButtonOwner } from './index.js';
 import {
@@ -15,6 +15,7 @@ import {
   type CommandContext,
   type CommandInput,
   MemberError,
+  type ModalInput,
 } from './types.js';
 
 export async function runCommand(
@@ -59,6 +60,22 @@ export async function runButton(
   } catch (error) {
     if (error instanceof MemberError)
       return { replace: false, reply: renderProblem(error.message) };
+    throw error;
+  }
+}
+
+/** The modal a button press opens, or null when the press is answered by `runButton`. */
+export function buttonModal(input: ButtonInput): Modal | null {
+  return findButtonOwner(input.customId)?.button?.opens?.(input) ?? null;
+}
+
+export async function runModal(input: ModalInput, context: CommandContext): Promise<Reply> {
+  const submit = findButtonOwner(input.customId)?.button?.submit;
+  if (!submit) return renderProblem('This form is no longer in use.');
+  try {
+    return fitReply(await submit(input, context));
+  } catch (error) {
+    if (error instanceof MemberError) return renderProblem(error.message);
     throw error;
   }
 }

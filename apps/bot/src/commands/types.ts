@@ -11,7 +11,7 @@ import type {
 } from 'discord.js';
 import type { Person } from '../members/person.js';
 import type { MemberPlans } from '../members/plan.js';
-import type { Choice, Reply } from '../render/payload.js';
+import type { Choice, EmbedField, Modal, Reply } from '../render/payload.js';
 import type { Store } from '../store/index.js';
 
 export type OptionValue = string | number | boolean;
@@ -41,6 +41,16 @@ export interface ButtonInput {
   user: Person;
   guildId: string | null;
   customId: string;
+  /** The embed fields of the message that held the button, as it shows them (absent if unknown). */
+  shown?: readonly EmbedField[];
+}
+
+/** A submitted modal: its custom id and what was typed in each input, by input custom id. */
+export interface ModalInput {
+  user: Person;
+  guildId: string | null;
+  customId: string;
+  values: Readonly<Record<string, string>>;
 }
 
 /** A press either replaces the message that held the button, or answers separately (e.g. "not yours"). */
@@ -67,10 +77,17 @@ export interface Command {
   defers(input: CommandInput): boolean;
   execute(input: CommandInput, context: CommandContext): Promise<Reply>;
   autocomplete?(input: AutocompleteInput, context: CommandContext): Promise<Choice[]>;
-  /** Custom-id prefix of the buttons this command sends, and what a press does. */
+  /** Custom-id prefix of the buttons (and modals) this command sends, and what a press does. */
   button?: {
     prefix: string;
     press(input: ButtonInput, context: CommandContext): Promise<ButtonOutcome>;
+    /**
+     * The modal a press opens instead of `press`, or null. Decided from the custom id (and what
+     * the message showed) alone: Discord wants a modal as the first answer, with no waiting.
+     */
+    opens?(input: ButtonInput): Modal | null;
+    /** What submitting one of its modals does. */
+    submit?(input: ModalInput, context: CommandContext): Promise<Reply>;
   };
 }
 

@@ -1,15 +1,17 @@
 /**
  * A console session: runs one line at a time through the same handlers as
  * Discord, as one local member in one local server, and returns the reply as
- * text. Buttons of the last reply can be pressed with `click <number>`.
+ * text. Buttons of the last reply can be pressed with `click <number>`; a
+ * press that opens a modal shows it, and `fill …` submits it.
  */
 import { findCommand } from '../commands/index.js';
-import { runButton, runCommand } from '../commands/run.js';
+import { buttonModal, runButton, runCommand, runModal } from '../commands/run.js';
 import type { CommandContext } from '../commands/types.js';
 import type { Logger } from '../log.js';
-import type { Button, Reply } from '../render/payload.js';
+import type { Button, EmbedField, Modal, Reply } from '../render/payload.js';
 import { renderApology } from '../render/problems.js';
 import { replyToText } from '../render/text.js';
+import { fillModal, modalToText } from './modal-form.js';
 import { type ConsoleIdentity, parseLine } from './parse-line.js';
 
 /** Stand-in Discord ids for the local member and server. */
@@ -31,7 +33,8 @@ export const CONSOLE_HELP = [
   '  /cert add credential:personal-trainer expires:03/31/2027',
   '  /log college credits:3 grade:B date:12/10/2025 title:"Intro to anatomy"',
   '  /progress',
-  'Quote values with spaces. "click <number>" presses a button of the last reply; "exit" quits.',
+  'Quote values with spaces. "click <number>" presses a button of the last reply; "fill …" fills in',
+  'the form a button opened; "exit" quits.',
 ].join('\n');
 
 export function createConsoleSession(
@@ -40,10 +43,32 @@ export function createConsoleSession(
   who: ConsoleIdentity = CONSOLE_IDENTITY,
 ) {
   let buttons: readonly Button[] = [];
+  /** The embed fields of the reply that holds `buttons` (what a press's message shows). */
+  let shownFields: readonly EmbedField[] = [];
+  let modal: Modal | null = null;
 
   function show(reply: Reply): string {
-    if (reply.buttons !== undefined) buttons = reply.buttons.filter((b) => b.customId);
+    if (reply.buttons !== undefined) {
+      buttons = reply.buttons.filter((b) => b.customId);
+      shownFields = (reply.embeds ?? []).flatMap((e) => e.fields ?? []);
+    }
     return replyToText(reply, context.now());
+  }
+
+  async function fill(text: string): Promise<LineResult> {
+    if (!modal)
+      return { text: 'There is no form to fill in: press "Log this" first.', unreadable: true };
+    const filled = fillModal(modal, text);
+    if (!filled.ok) return { text: `⚠️ ${filled.error}`, unreadable: true };
+    const customId = modal.customId;
+    modal = null;
+    try {
+      const input = { user: who.user, guildId: who.guildId, customId, values: filled.values };
+      return { text: show(await runModal(input, context)), unreadable: false };
+    } catch (error) {
+      log.error(`form ${customId} failed`, error);
+      return { text: show(renderApology()), unreadable: false };
+    }
   }
 
   async function click(which: string): Promise<LineResult> {
@@ -58,11 +83,19 @@ export function createConsoleSession(
         unreadable: true,
       };
     }
+    const press = {
+      user: who.user,
+      guildId: who.guildId,
+      customId: button.customId,
+      shown: shownFields,
+    };
     try {
-      const outcome = await runButton(
-        { user: who.user, guildId: who.guildId, customId: button.customId },
-        context,
-      );
+      const opened = buttonModal(press);
+      if (opened) {
+        modal = opened;
+        return { text: modalToText(opened), unreadable: false };
+      }
+      const outcome = await runButton(press, context);
       if (outcome.replace) buttons = [];
       return { text: show(outcome.reply), unreadable: false };
     } catch (error) {
@@ -78,6 +111,8 @@ export function createConsoleSession(
       if (/^(help|\?)$/i.test(text)) return { text: CONSOLE_HELP, unreadable: false };
       const clicked = /^click\s+(.+)$/i.exec(text);
       if (clicked?.[1]) return click(clicked[1].trim());
+      const filled = /^fill(?:\s+(.*))?$/i.exec(text);
+      if (filled) return fill(filled[1] ?? '');
 
       const parsed = parseLine(text, who);
       if (!parsed.ok) return { text: `⚠️ ${parsed.error}`, unreadable: true };

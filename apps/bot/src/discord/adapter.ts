@@ -7,6 +7,7 @@ import {
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
+  type APIModalInteractionResponseCallbackData,
   ApplicationCommandOptionType,
   AttachmentBuilder,
   type AutocompleteInteraction,
@@ -18,18 +19,21 @@ import {
   type Interaction,
   MessageFlags,
   type MessageMentionOptions,
+  type ModalSubmitInteraction,
   PermissionFlagsBits,
   type RawFile,
+  TextInputStyle,
   type User,
 } from 'discord.js';
 import type {
   AutocompleteInput,
   ButtonInput,
   CommandInput,
+  ModalInput,
   OptionValue,
 } from '../commands/types.js';
 import type { Person } from '../members/person.js';
-import type { Button, Reply } from '../render/payload.js';
+import type { Button, Modal, Reply } from '../render/payload.js';
 
 export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
 
@@ -111,6 +115,45 @@ export function buttonInputOf(interaction: ButtonInteraction): ButtonInput {
     user: { id: interaction.user.id, name: memberName(interaction) },
     guildId: interaction.guildId,
     customId: interaction.customId,
+    shown: interaction.message.embeds.flatMap((e) =>
+      e.fields.map((f) => ({ name: f.name, value: f.value })),
+    ),
+  };
+}
+
+export function modalInputOf(interaction: ModalSubmitInteraction): ModalInput {
+  const values: Record<string, string> = {};
+  for (const [id, field] of interaction.fields.fields) {
+    if (field.type === ComponentType.TextInput) values[id] = field.value;
+  }
+  return {
+    user: { id: interaction.user.id, name: memberName(interaction) },
+    guildId: interaction.guildId,
+    customId: interaction.customId,
+    values,
+  };
+}
+
+/** A modal as Discord's API takes it (both transports): one text input per action row. */
+export function modalDataOf(modal: Modal): APIModalInteractionResponseCallbackData {
+  return {
+    custom_id: modal.customId,
+    title: modal.title,
+    components: modal.inputs.map((input) => ({
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.TextInput,
+          custom_id: input.customId,
+          label: input.label,
+          style: TextInputStyle.Short,
+          required: input.required,
+          max_length: input.maxLength,
+          ...(input.placeholder !== undefined ? { placeholder: input.placeholder } : {}),
+          ...(input.value !== undefined ? { value: input.value } : {}),
+        },
+      ],
+    })),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Discord's HTTP interactions endpoint (node:http, no framework): Discord POSTs each
  * interaction to `/interactions`, signed; the bot answers in the HTTP response when it can
- * (a message, a button update, autocomplete choices, PONG to a PING) and through the REST
+ * (a message, a button update, a modal, autocomplete choices, PONG to a PING) and through the REST
  * API after that (the message of a deferred reply, follow-ups, edits, deletions). Nothing
  * is parsed before the signature is checked, and nothing unsigned runs.
  *
@@ -22,13 +22,14 @@ import {
 } from 'discord.js';
 import type { Logger } from '../log.js';
 import { renderApology } from '../render/problems.js';
-import { apiMessageOf } from './adapter.js';
+import { apiMessageOf, modalDataOf } from './adapter.js';
 import { readInteraction } from './raw-interaction.js';
 import {
   buttonLabel,
   choicesResponder,
   commandLabel,
   type Incoming,
+  modalLabel,
   type Responder,
   type Router,
 } from './router.js';
@@ -124,6 +125,10 @@ function httpResponder(
       first({ type: InteractionResponseType.UpdateMessage, data: message.body });
       answered = 'replied';
     },
+    async modal(modal) {
+      first({ type: InteractionResponseType.Modal, data: modalDataOf(modal) });
+      answered = 'replied';
+    },
     choices: () => Promise.reject(new Error('only autocomplete answers with choices')),
     answered: () => answered,
   };
@@ -153,6 +158,14 @@ function incomingOf(
     return {
       kind: 'button',
       label: buttonLabel(read.input.customId, read.raw.id),
+      input: read.input,
+      respond,
+    };
+  }
+  if (read.kind === 'modal') {
+    return {
+      kind: 'modal',
+      label: modalLabel(read.input.customId, read.raw.id),
       input: read.input,
       respond,
     };

@@ -17,9 +17,11 @@ import type {
   AutocompleteInput,
   ButtonInput,
   CommandInput,
+  ModalInput,
   OptionValue,
 } from '../commands/types.js';
 import type { Person } from '../members/person.js';
+import type { EmbedField } from '../render/payload.js';
 
 const user = z.object({
   id: z.string(),
@@ -85,12 +87,38 @@ const rawInteraction = z.discriminatedUnion('type', [
     ...base,
     type: z.literal(InteractionType.MessageComponent),
     data: z.object({ custom_id: z.string(), component_type: z.number().int() }),
+    // Read on its own (see shownFields): a message the bot cannot read does not lose the press.
+    message: z.unknown().optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal(InteractionType.ModalSubmit),
+    data: z.object({
+      custom_id: z.string(),
+      components: z.array(
+        z.object({
+          components: z
+            .array(z.object({ custom_id: z.string(), value: z.string().optional() }))
+            .optional(),
+        }),
+      ),
+    }),
   }),
 ]);
 
+/** The embed fields of the message a button was on. */
+const shownMessage = z.object({
+  embeds: z.array(
+    z.object({
+      fields: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
+    }),
+  ),
+});
+
 export type RawInteraction = z.infer<typeof rawInteraction>;
 type RawCommand = Extract<RawInteraction, { data: { name: string } }>;
-type RawComponent = Extract<RawInteraction, { data: { custom_id: string } }>;
+type RawComponent = Extract<RawInteraction, { type: InteractionType.MessageComponent }>;
+type RawModal = Extract<RawInteraction, { type: InteractionType.ModalSubmit }>;
 
 /** What the endpoint does with a payload; `reason` is for the log, never containing the body. */
 export type ReadInteraction =
@@ -98,6 +126,7 @@ export type ReadInteraction =
   | { kind: 'command'; raw: RawCommand; input: CommandInput }
   | { kind: 'autocomplete'; raw: RawCommand; input: AutocompleteInput }
   | { kind: 'button'; raw: RawComponent; input: ButtonInput }
+  | { kind: 'modal'; raw: RawModal; input: ModalInput }
   | { kind: 'unsupported'; reason: string };
 
 function personOf(raw: RawUser, nick?: string | null): Person {
@@ -169,10 +198,30 @@ export function readInteraction(json: unknown): ReadInteraction {
     if (raw.data.component_type !== ComponentType.Button) {
       return { kind: 'unsupported', reason: `component type ${raw.data.component_type}` };
     }
+    const shown = shownMessage.safeParse(raw.message);
+    const fields: EmbedField[] = shown.success
+      ? shown.data.embeds.flatMap((e) => e.fields ?? [])
+      : [];
     return {
       kind: 'button',
       raw,
-      input: { user: actor, guildId: raw.guild_id ?? null, customId: raw.data.custom_id },
+      input: {
+        user: actor,
+        guildId: raw.guild_id ?? null,
+        customId: raw.data.custom_id,
+        shown: fields,
+      },
+    };
+  }
+  if (raw.type === InteractionType.ModalSubmit) {
+    const values: Record<string, string> = {};
+    for (const row of raw.data.components) {
+      for (const input of row.components ?? []) values[input.custom_id] = input.value ?? '';
+    }
+    return {
+      kind: 'modal',
+      raw,
+      input: { user: actor, guildId: raw.guild_id ?? null, customId: raw.data.custom_id, values },
     };
   }
   if (raw.data.type !== ApplicationCommandType.ChatInput) {

@@ -20,21 +20,24 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import { findCommand } from '../commands/index.js';
-import { runAutocomplete, runButton, runCommand } from '../commands/run.js';
+import { buttonModal, runAutocomplete, runButton, runCommand, runModal } from '../commands/run.js';
 import type {
   AutocompleteInput,
   ButtonInput,
   CommandContext,
   CommandInput,
+  ModalInput,
 } from '../commands/types.js';
 import type { Logger } from '../log.js';
-import type { Choice, Reply } from '../render/payload.js';
+import type { Choice, Modal, Reply } from '../render/payload.js';
 import { renderApology, renderProblem } from '../render/problems.js';
 import {
   autocompleteInputOf,
   buttonInputOf,
   commandInputOf,
   messageOf,
+  modalDataOf,
+  modalInputOf,
   replyOptionsOf,
 } from './adapter.js';
 
@@ -51,6 +54,8 @@ export interface Responder {
   deleteReply(): Promise<void>;
   /** The first answer to a button press: replace the message that held the button. */
   update(reply: Reply): Promise<void>;
+  /** The first answer to a button press: open a modal (a form over the chat). */
+  modal(modal: Modal): Promise<void>;
   /** The answer to an autocomplete request. */
   choices(choices: Choice[]): Promise<void>;
   /** What has been sent so far (for the last-resort apology). */
@@ -60,7 +65,8 @@ export interface Responder {
 export type Incoming =
   | { kind: 'command'; label: string; input: CommandInput; respond: Responder }
   | { kind: 'autocomplete'; label: string; input: AutocompleteInput; respond: Responder }
-  | { kind: 'button'; label: string; input: ButtonInput; respond: Responder };
+  | { kind: 'button'; label: string; input: ButtonInput; respond: Responder }
+  | { kind: 'modal'; label: string; input: ModalInput; respond: Responder };
 
 export interface RouterOptions {
   context: CommandContext;
@@ -78,6 +84,10 @@ export function commandLabel(command: string, subcommand: string | null, id: str
 
 export function buttonLabel(customId: string, id: string): string {
   return `button ${customId.split(':')[0]} (${id})`;
+}
+
+export function modalLabel(customId: string, id: string): string {
+  return `modal ${customId.split(':')[0]} (${id})`;
 }
 
 export function createRouter(options: RouterOptions) {
@@ -147,6 +157,16 @@ export function createRouter(options: RouterOptions) {
   }
 
   async function answerButton(label: string, input: ButtonInput, respond: Responder) {
+    let modal: Modal | null = null;
+    try {
+      modal = buttonModal(input);
+    } catch (error) {
+      log.error(`${label} failed`, error);
+    }
+    if (modal) {
+      await respond.modal(modal);
+      return;
+    }
     let outcome: { replace: boolean; reply: Reply };
     try {
       outcome = await runButton(input, context);
@@ -156,6 +176,17 @@ export function createRouter(options: RouterOptions) {
     }
     if (outcome.replace) await respond.update(outcome.reply);
     else await respond.reply(outcome.reply);
+  }
+
+  async function answerModal(label: string, input: ModalInput, respond: Responder) {
+    let reply: Reply;
+    try {
+      reply = await runModal(input, context);
+    } catch (error) {
+      log.error(`${label} failed`, error);
+      reply = renderApology();
+    }
+    await respond.reply(reply);
   }
 
   /** Last resort when answering itself failed: try once more with the apology, quietly. */
@@ -177,6 +208,8 @@ export function createRouter(options: RouterOptions) {
         await answerCommand(incoming.label, incoming.input, incoming.respond);
       else if (incoming.kind === 'autocomplete')
         await answerAutocomplete(incoming.label, incoming.input, incoming.respond);
+      else if (incoming.kind === 'modal')
+        await answerModal(incoming.label, incoming.input, incoming.respond);
       else await answerButton(incoming.label, incoming.input, incoming.respond);
     } catch (error) {
       log.error(`answering ${incoming.label} failed`, error);
@@ -216,6 +249,7 @@ export function choicesResponder(send: (choices: Choice[]) => Promise<void>): Re
     followUp: refuse,
     deleteReply: refuse,
     update: refuse,
+    modal: refuse,
     choices: async (choices) => {
       await send(choices);
       sent = true;
@@ -245,6 +279,10 @@ function gatewayResponder(interaction: RepliableInteraction): Responder {
     update: async (reply) => {
       if (!interaction.isMessageComponent()) return refuse();
       await interaction.update(messageOf(reply));
+    },
+    modal: async (modal) => {
+      if (!interaction.isButton()) return refuse();
+      await interaction.showModal(modalDataOf(modal));
     },
     choices: refuse,
     answered: () => (interaction.replied ? 'replied' : interaction.deferred ? 'deferred' : 'no'),
@@ -284,6 +322,14 @@ function incomingOf(interaction: Interaction): Incoming | null {
       kind: 'button',
       label: buttonLabel(interaction.customId, interaction.id),
       input: buttonInputOf(interaction),
+      respond: gatewayResponder(interaction),
+    };
+  }
+  if (interaction.isModalSubmit()) {
+    return {
+      kind: 'modal',
+      label: modalLabel(interaction.customId, interaction.id),
+      input: modalInputOf(interaction),
       respond: gatewayResponder(interaction),
     };
   }

@@ -43,6 +43,24 @@ export interface Reply {
   files?: Attachment[];
 }
 
+/** A one-line text box of a modal; `customId` comes back with what was typed. */
+export interface TextInput {
+  customId: string;
+  label: string;
+  required: boolean;
+  maxLength: number;
+  /** Shown filled in (what the member already gave, or typed before). */
+  value?: string;
+  placeholder?: string;
+}
+
+/** A form Discord shows over the chat (a modal); its submission comes back with `customId`. */
+export interface Modal {
+  customId: string;
+  title: string;
+  inputs: TextInput[];
+}
+
 /** One choice in an autocomplete list. */
 export interface Choice {
   name: string;
@@ -73,4 +91,10 @@ export const LIMITS = {
   optionDescription: 100,
   buttonLabel: 80,
   linkUrl: 512,
+  customId: 100,
+  modalTitle: 45,
+  modalInputs: 5,
+  inputLabel: 45,
+  inputValue: 4000,
+  placeholder: 100,
 } as const;

@@ -16,6 +16,7 @@ import {
   type MessageStore,
   type RecordedFile,
 } from '../messages.js';
+import { checkModal } from '../modals.js';
 import type { RestApi, RouteContext, RouteResult } from '../server.js';
 import type { FakeUser, World } from '../state.js';
 import {
@@ -103,6 +104,15 @@ export function answerInteraction(
     }
     case CallbackType.ApplicationCommandAutocompleteResult: {
       const problem = checkChoices(data);
+      if (problem) throw invalid(problem);
+      break;
+    }
+    case CallbackType.Modal: {
+      // A modal answers a command or a button press; never a modal submission.
+      if (record.type === InteractionType.ModalSubmit) {
+        throw invalid('a MODAL_SUBMIT interaction cannot be answered with another modal');
+      }
+      const problem = checkModal(data);
       if (problem) throw invalid(problem);
       break;
     }
