@@ -25,17 +25,14 @@ const cecs = (tenths: Tenths) => `${formatCecs(tenths)} CECs`;
 const DATED = new Set(['deadline', 'grace']);
 const HAS_DATE = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b\d{4}-\d{2}-\d{2}\b/;
 
-function options(list: readonly AnswerOption[]): string {
+/** The value; or, when the question does not give it, the question back with every option. */
+function value(tenths: Tenths | null, list: readonly AnswerOption[], why: string): string {
+  if (tenths !== null) return `<p class="ask-value">${cecs(tenths)}</p><p>${text(why)}</p>`;
   const buttons = list.map(
     (o) =>
       `<li><button class="secondary" data-refine="${esc(o.label)}">${esc(o.label)}: <strong>${cecs(o.tenths)}</strong></button></li>`,
   );
-  return `<p class="ask-which">It depends: which is yours?</p><ul class="ask-options">${buttons.join('')}</ul>`;
-}
-
-function value(tenths: Tenths | null, list: readonly AnswerOption[]): string {
-  if (tenths !== null) return `<p class="ask-value">${cecs(tenths)}</p>`;
-  return list.length ? options(list) : '';
+  return `<p>${text(why)}</p>${list.length ? `<ul class="ask-options">${buttons.join('')}</ul>` : ''}`;
 }
 
 /** What it was understood as, the value and why; then the rest, below the date field when there is one. */
@@ -43,7 +40,7 @@ function understood(result: Understood): [string, string] {
   const { source } = result;
   const also = result.also.map(
     (other) =>
-      `<div class="ask-also"><p>Also in your question: <strong>${esc(other.name)}</strong></p>${value(other.tenths, other.options)}<p>${text(other.explanation)}</p></div>`,
+      `<div class="ask-also"><p>Also in your question: <strong>${esc(other.name)}</strong></p>${value(other.tenths, other.options, other.explanation)}</div>`,
   );
   const limit =
     result.limitPerCycle === null
@@ -54,7 +51,7 @@ function understood(result: Understood): [string, string] {
     ? `<details><summary>Our reading, not ACE’s words</summary><p>${text(result.interpretation)}</p></details>`
     : '';
   return [
-    `<p class="ask-understood">Understood as <strong>${esc(result.name)}</strong></p>${value(result.tenths, result.options)}<p>${text(result.explanation)}</p>`,
+    `<p class="ask-understood">Understood as <strong>${esc(result.name)}</strong></p>${value(result.tenths, result.options, result.explanation)}`,
     [
       ...also,
       limit,
