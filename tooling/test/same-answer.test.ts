@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (The page is read with code that runs in Chromium.)
 /**
  * Issue 10's "done when": the CLI, the bot's console (`/cec ask`) and the
  * site's /ask/ page give the same answer to the same question. Black-box:
