@@ -154,6 +154,20 @@ describe('/ask/ on a phone', () => {
   });
 });
 
+describe('the navigation, with Ask in it', () => {
+  it.each(['/', '/ask/', '/submit/'])('%s: stays on one line of the phone', async (path) => {
+    await page.goto(site.url + path);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(
+      nav.getByRole('link', { name: 'Ask', exact: true }).getAttribute('href'),
+    ).resolves.toBe('/ask/');
+    const links = await nav
+      .getByRole('link')
+      .evaluateAll((all) => all.map((a) => a.getBoundingClientRect().top));
+    expect(new Set(links).size).toBe(1);
+  });
+});
+
 describe('/ask/?q=', () => {
   it('fills the box and answers at once, so an answer can be shared', async () => {
     await page.goto(`${site.url}/ask/?q=${encodeURIComponent('pilates class 3 hours')}`);
