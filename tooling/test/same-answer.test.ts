@@ -107,6 +107,9 @@ async function cli(question: string): Promise<Said> {
       source: (body.suggestions ?? []).map((s) => s.example).join(' | '),
     };
   }
+  // The text says the value in words too ("Worth: 0.0 CECs."), the same as the JSON.
+  const worth = /^Worth: (\d+\.\d) CECs\.$/m.exec(text)?.[1];
+  expect(number(worth), 'the text and the JSON').toBe(body.cecs);
   const explanation = body.explanation ?? '';
   // The text output starts "<name>: <explanation>".
   const first = text.split('\n')[0] ?? '';
