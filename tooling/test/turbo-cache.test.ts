@@ -33,6 +33,13 @@ describe('turbo cache keys', () => {
     { task: 'build', variable: 'SITE_URL', changes: '@cec/site#build', keeps: '@cec/rules#build' },
     { task: 'test', variable: 'TEST_PG_URL', changes: '@cec/bot#test', keeps: '@cec/site#test' },
     { task: 'test', variable: 'CHROMIUM_PATH', changes: '@cec/site#test', keeps: '@cec/bot#test' },
+    // The same-answer test drives Chromium too.
+    {
+      task: 'test',
+      variable: 'CHROMIUM_PATH',
+      changes: '@cec/vitest-config#test',
+      keeps: '@cec/bot#test',
+    },
   ] as const)('$variable is in the hash of $changes, not of $keeps', async (row) => {
     const [one, other] = await Promise.all([
       hashes(row.task, { [row.variable]: 'one' }),

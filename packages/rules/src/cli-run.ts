@@ -178,6 +178,8 @@ function question(words: string[], json: boolean): CliOutput {
     return done(toJson(body));
   }
   const lines = [`${result.name}: ${result.explanation}`];
+  // Said outright, as the bot and the site do: "a grade of D is below C" alone leaves 0 to infer.
+  if (result.tenths !== null) lines.push(`Worth: ${formatCecs(result.tenths)} CECs.`);
   for (const option of result.options)
     lines.push(`  ${option.label}: ${formatCecs(option.tenths)} CECs`);
   if (result.limitPerCycle !== null) {

@@ -45,6 +45,10 @@ describe.each([
       );
       expect(r.out).toMatch(/Source: S1/);
     });
+    it('says what the activity is worth, 0 included', () => {
+      expect(cec(['college 3 credits grade D']).out).toMatch(/^Worth: 0\.0 CECs\.$/m);
+      expect(cec(['cpr']).out).not.toMatch(/^Worth:/m);
+    });
     it('--json prints the JSON alone, amounts as JSON numbers', () => {
       const r = cec(['--json', 'cpr', '2yr']);
       expect(r.code).toBe(0);

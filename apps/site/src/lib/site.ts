@@ -10,6 +10,7 @@ export const SITE_NAME = 'CEC Toolkit';
 
 export const NAV = [
   { href: '/', label: 'Calculator' },
+  { href: '/ask/', label: 'Ask' },
   { href: '/renewal/', label: 'Renewal' },
   { href: '/submit/', label: 'Submit CECs' },
   { href: '/sources/', label: 'Sources' },

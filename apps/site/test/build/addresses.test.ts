@@ -88,6 +88,7 @@ describe('SITE_URL=https://example.org', () => {
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     expect(locs).toContain('https://example.org/');
     expect(locs).toContain('https://example.org/sources/');
+    expect(locs).toContain('https://example.org/ask/');
     for (const loc of locs) {
       const path = String(loc).replace('https://example.org/', '');
       expect(existsSync(join(withSite, path, 'index.html')), String(loc)).toBe(true);

@@ -84,6 +84,15 @@ const PAGES: { name: string; path: string; fill?: (page: Page) => Promise<void> 
       await page.getByLabel('Expiration date').fill('08/31/2026');
     },
   },
+  {
+    name: 'ask',
+    path: '/ask/',
+    async fill(page) {
+      await page.getByLabel('Your question').fill('college 3 credits');
+      await page.getByRole('button', { name: 'Ask', exact: true }).click();
+      await page.locator('[data-refine]').first().waitFor();
+    },
+  },
   { name: 'sources', path: '/sources/' },
   ...OPPORTUNITY_IDS.map((id) => ({ name: `opportunity-${id}`, path: `/opportunities/${id}/` })),
   { name: '404', path: '/no-such-page/' },

@@ -23,8 +23,12 @@ function htmlFiles(dir) {
     .sort();
 }
 
-/** A module and every module it imports, each once. */
-function moduleGraph(dist, file, seen) {
+/**
+ * A module and every module it imports, each once; those it imports only
+ * with import() (loaded later, as /ask/ loads its parser) also go in `lazy`.
+ */
+function moduleGraph(dist, file, seen, lazy = new Set(), later = false) {
+  if (later) lazy.add(file);
   if (seen.has(file)) return;
   seen.add(file);
   const code = readFileSync(file, 'utf8');
@@ -33,7 +37,7 @@ function moduleGraph(dist, file, seen) {
   for (const match of code.matchAll(specifiers)) {
     const spec = match[1] ?? match[2];
     const target = spec.startsWith('/') ? join(dist, spec) : resolve(dirname(file), spec);
-    moduleGraph(dist, target, seen);
+    moduleGraph(dist, target, seen, lazy, later || match[2] !== undefined);
   }
 }
 
@@ -41,14 +45,15 @@ export function pageWeights(dist) {
   return htmlFiles(dist).map((page) => {
     const html = readFileSync(join(dist, page), 'utf8');
     const jsFiles = new Set();
+    const lazyFiles = new Set();
     let inlineJs = 0;
     for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
       const src = /\bsrc="([^"]+)"/.exec(match[1])?.[1];
-      if (src) moduleGraph(dist, join(dist, src), jsFiles);
+      if (src) moduleGraph(dist, join(dist, src), jsFiles, lazyFiles);
       else if (!/type="application\/(ld\+)?json"/.test(match[1]) && match[2].trim()) {
         inlineJs += gzip(match[2]);
         for (const m of match[2].matchAll(/["'](\/_astro\/[^"']+\.js)["']/g)) {
-          moduleGraph(dist, join(dist, m[1]), jsFiles);
+          moduleGraph(dist, join(dist, m[1]), jsFiles, lazyFiles);
         }
       }
     }
@@ -64,8 +69,11 @@ export function pageWeights(dist) {
     return {
       page: `/${page.replace(/index\.html$/, '')}`,
       jsBytes: inlineJs + sum(jsFiles),
+      /** What the page runs before it is used: all of it but what import() loads later. */
+      initialJsBytes: inlineJs + sum([...jsFiles].filter((file) => !lazyFiles.has(file))),
       cssBytes: inlineCss + sum(cssFiles),
       jsFiles: [...jsFiles].map((f) => relative(dist, f)),
+      lazyJsFiles: [...lazyFiles].map((f) => relative(dist, f)),
       cssFiles: [...cssFiles].map((f) => relative(dist, f)),
     };
   });
