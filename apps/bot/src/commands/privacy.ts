@@ -3,6 +3,7 @@
  * confirmation button. The button carries the member's id and an expiry, so
  * only they can confirm, and an old prompt cannot be confirmed later.
  */
+import { evaluatePlan } from '@cec/rules';
 import { SlashCommandBuilder } from 'discord.js';
 import type { Reply } from '../render/payload.js';
 import {
@@ -44,11 +45,14 @@ async function exportData(input: CommandInput, context: CommandContext): Promise
     context.store.activities.list(userId),
     context.store.groups.membershipsOf(userId),
   ]);
+  const plan = context.members.build(certifications, activities, context.today());
   return renderExport({
     userId,
     exportedAt: context.now().toISOString(),
     certifications,
     activities,
+    plan,
+    evaluation: evaluatePlan(plan.plan),
     groups,
   });
 }
