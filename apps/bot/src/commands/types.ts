@@ -9,6 +9,7 @@ import type {
   SlashCommandOptionsOnlyBuilder,
   SlashCommandSubcommandsOnlyBuilder,
 } from 'discord.js';
+import type { AttachmentRef } from '../members/attachment.js';
 import type { Person } from '../members/person.js';
 import type { MemberPlans } from '../members/plan.js';
 import type { Choice, Reply } from '../render/payload.js';
@@ -29,6 +30,8 @@ export interface CommandInput {
   options: Readonly<Record<string, OptionValue>>;
   /** People named by user options, by id. */
   people: Readonly<Record<string, Person>>;
+  /** Files given to attachment options, by option name (absent where none can be: the console). */
+  attachments?: Readonly<Record<string, AttachmentRef>>;
 }
 
 /** An autocomplete request: what is typed so far in the focused option. */
@@ -41,6 +44,8 @@ export interface ButtonInput {
   user: Person;
   guildId: string | null;
   customId: string;
+  /** The files on the message that holds the button. */
+  attachments?: readonly AttachmentRef[];
 }
 
 /** A press either replaces the message that held the button, or answers separately (e.g. "not yours"). */
@@ -52,6 +57,8 @@ export interface CommandContext {
   members: MemberPlans;
   /** Base URL of the calculator site (no trailing slash). */
   siteUrl: string;
+  /** Origins attachment files may be fetched from: Discord's CDN, and DISCORD_API's when set. */
+  attachmentOrigins: readonly string[];
   now(): Date;
   today(): IsoDate;
 }

@@ -19,6 +19,7 @@ import type {
   CommandInput,
   OptionValue,
 } from '../commands/types.js';
+import type { AttachmentRef } from '../members/attachment.js';
 import type { Person } from '../members/person.js';
 
 const user = z.object({
@@ -52,6 +53,25 @@ const option: z.ZodType<RawOption> = z.lazy(() =>
   }),
 );
 
+const attachment = z.object({
+  id: z.string(),
+  filename: z.string(),
+  size: z.number().int().nonnegative(),
+  url: z.string(),
+  content_type: z.string().optional(),
+});
+type RawAttachment = z.infer<typeof attachment>;
+
+function attachmentRefOf(raw: RawAttachment): AttachmentRef {
+  return {
+    id: raw.id,
+    filename: raw.filename,
+    size: raw.size,
+    url: raw.url,
+    contentType: raw.content_type ?? null,
+  };
+}
+
 const base = {
   id: z.string(),
   application_id: z.string(),
@@ -77,6 +97,7 @@ const rawInteraction = z.discriminatedUnion('type', [
         .object({
           users: z.record(z.string(), user).optional(),
           members: z.record(z.string(), member).optional(),
+          attachments: z.record(z.string(), attachment).optional(),
         })
         .optional(),
     }),
@@ -85,6 +106,7 @@ const rawInteraction = z.discriminatedUnion('type', [
     ...base,
     type: z.literal(InteractionType.MessageComponent),
     data: z.object({ custom_id: z.string(), component_type: z.number().int() }),
+    message: z.object({ attachments: z.array(attachment).optional() }).optional(),
   }),
 ]);
 
@@ -138,9 +160,15 @@ function commandInputOf(raw: RawCommand, actor: Person): CommandInput {
   const { subcommand, leaves } = leaf(raw.data.options ?? []);
   const options: Record<string, OptionValue> = {};
   const people: Record<string, Person> = {};
+  const attachments: Record<string, AttachmentRef> = {};
   for (const o of leaves) {
     if (o.value === undefined) continue;
     options[o.name] = o.value;
+    const file =
+      o.type === ApplicationCommandOptionType.Attachment && typeof o.value === 'string'
+        ? raw.data.resolved?.attachments?.[o.value]
+        : undefined;
+    if (file) attachments[o.name] = attachmentRefOf(file);
     if (o.type === ApplicationCommandOptionType.User && typeof o.value === 'string') {
       const named = raw.data.resolved?.users?.[o.value];
       if (named) people[named.id] = personOf(named, raw.data.resolved?.members?.[o.value]?.nick);
@@ -154,6 +182,7 @@ function commandInputOf(raw: RawCommand, actor: Person): CommandInput {
     subcommand,
     options,
     people,
+    attachments,
   };
 }
 
@@ -172,7 +201,12 @@ export function readInteraction(json: unknown): ReadInteraction {
     return {
       kind: 'button',
       raw,
-      input: { user: actor, guildId: raw.guild_id ?? null, customId: raw.data.custom_id },
+      input: {
+        user: actor,
+        guildId: raw.guild_id ?? null,
+        customId: raw.data.custom_id,
+        attachments: (raw.message?.attachments ?? []).map(attachmentRefOf),
+      },
     };
   }
   if (raw.data.type !== ApplicationCommandType.ChatInput) {
