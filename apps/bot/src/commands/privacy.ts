@@ -28,7 +28,7 @@ import {
 
 export const data = new SlashCommandBuilder()
   .setName('privacy')
-  .setDescription('Your data: export it or delete it (private)')
+  .setDescription('Your data: export it, import it back, or delete it (private)')
   .addSubcommand((s) =>
     s.setName('export').setDescription('Your records as CSV and JSON attachments'),
   )
