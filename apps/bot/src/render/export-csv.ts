@@ -8,7 +8,6 @@
 import {
   type CertificationEvaluation,
   COMPLETED_FIELD,
-  type CredentialId,
   credentialName,
   type FieldDescriptor,
   formatCecs,
@@ -67,7 +66,7 @@ function fieldText(field: FieldDescriptor, value: unknown): CsvCell {
 }
 
 function certificationName(id: string): string {
-  return isCredentialId(id) ? credentialName(id as CredentialId) : id;
+  return isCredentialId(id) ? credentialName(id) : id;
 }
 
 export function memberCsv(data: CsvData): string {

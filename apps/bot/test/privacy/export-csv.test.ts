@@ -89,6 +89,16 @@ describe('/privacy export CSV', () => {
     expect(rows.filter((r) => r.Record === 'Certification')).toHaveLength(2);
   });
 
+  test('a cell a spreadsheet would run as a formula reads back as text', async () => {
+    await run('log mentor', { date: '2026-05-01', title: '=HYPERLINK("http://evil.example","x")' });
+    await run('log present', { date: '2026-05-02', title: '\t+1, "quoted"' });
+    const rows = csvRecords(await exportedCsv());
+    expect(rows.find((r) => r.Activity === 'Mentoring and community outreach')?.Description).toBe(
+      `'=HYPERLINK("http://evil.example","x")`,
+    );
+    expect(rows.find((r) => r.Activity === 'Presenting')?.Title).toBe(`'\t+1, "quoted"`);
+  });
+
   test('UTF-8 with a byte-order mark, so Excel shows accents', async () => {
     const bytes = Buffer.from(await exportedCsv(), 'utf8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
