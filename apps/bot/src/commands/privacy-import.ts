@@ -145,20 +145,22 @@ export async function pressImport(
     return { replace: false, reply: renderImportNotDone(result.problems.join(' ')) };
   }
   if (hashOf(result.text) !== hash) return { replace: true, reply: renderImportStale() };
-  const { diff } = result;
-  const full = overLimit({ held: result.held, adding: diff.activities.length });
+  const full = overLimit({ held: result.held, adding: result.diff.activities.length });
   if (full) return { replace: false, reply: renderImportNotDone(full) };
+  const userId = input.user.id;
   try {
     const added = await context.store.transaction(async (r) => {
+      // Compared again inside the transaction, so two presses at once (two previews of one
+      // file) do not both add it: on SQLite the transaction holds the database meanwhile.
+      const certifications = await r.certifications.list(userId);
+      const entries = await r.activities.list(userId);
+      const yours = context.members.build(certifications, entries, context.today());
+      const diff = compareWithRecords(result.plan, yours.plan);
       for (const certification of diff.certifications) {
-        await r.certifications.save(input.user.id, certification);
+        await r.certifications.save(userId, certification);
       }
       for (const activity of diff.activities) {
-        const stored = await r.activities.addWithin(
-          input.user.id,
-          activity,
-          MAX_ENTRIES_PER_MEMBER,
-        );
+        const stored = await r.activities.addWithin(userId, activity, MAX_ENTRIES_PER_MEMBER);
         if (!stored) throw new ImportFull();
       }
       return { certifications: diff.certifications.length, activities: diff.activities.length };

@@ -110,6 +110,10 @@ function replacing(content: string): Reply {
 }
 
 export function renderImported(added: { certifications: number; activities: number }): Reply {
+  // Another press added the same file a moment before.
+  if (added.certifications === 0 && added.activities === 0) {
+    return replacing(`Everything in this file is already in your records. ${NOTHING}`);
+  }
   const parts = [
     ...(added.certifications > 0
       ? [plural(added.certifications, 'certification', 'certifications')]

@@ -216,6 +216,20 @@ describe('/privacy import', () => {
     expect(await countsOf('dan')).toEqual({ certifications: 0, activities: 0 });
   });
 
+  test('two previews of one file pressed at once add it once', async () => {
+    const exported = await exportOf('ana');
+    const previews = [
+      await importFile('finn', upload('cec-data.json', exported, JSON_TYPE)),
+      await importFile('finn', upload('cec-data.json', exported, JSON_TYPE)),
+    ];
+    const answers = await Promise.all(previews.map((p) => press(p, 'Import', 'finn')));
+    expect(answers.map((a) => a.content).sort()).toEqual([
+      'Everything in this file is already in your records. Nothing was imported.',
+      expect.stringMatching(/^Imported \d+ certifications? and \d+ entries\./),
+    ]);
+    expect(await planOf('finn')).toEqual(await planOf('ana'));
+  });
+
   test('only the member who ran it can press Import', async () => {
     const preview = await importFile(
       'eve',
