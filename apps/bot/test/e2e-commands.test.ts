@@ -73,7 +73,7 @@ describe('registration', () => {
       'remove',
     ]);
     expect(subs('group')).toEqual(['join', 'leave', 'board', 'setup']);
-    expect(subs('privacy')).toEqual(['export', 'delete']);
+    expect(subs('privacy')).toEqual(['export', 'import', 'delete']);
     expect(subs('progress')).toEqual(['member']);
   });
 });

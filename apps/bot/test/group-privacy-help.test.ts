@@ -124,12 +124,12 @@ describe('/privacy', () => {
     expect(csv?.name).toBe('cec-data.csv');
     expect(json?.name).toBe('cec-data.json');
     const cells = (csv?.content ?? '').split('\r\n').flatMap((line) => line.split(','));
-    for (const cell of cells) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
+    for (const cell of cells) expect(cell.replace(/^\uFEFF?"/, '')).not.toMatch(/^[=+\-@]/);
     expect(csv?.content).toContain(`'=HYPERLINK(""http://evil.example"",""x"")`);
     expect(csv?.content).toContain(`"'+1 tips, ""quoted"""`);
     expect(csv?.content).toContain("'@SUM(1+1)");
     expect(csv?.content).toContain("'-NSCA");
-    expect(csv?.content.split('\r\n')[0]).toMatch(/^record,id,kind,date,/);
+    expect(csv?.content.split('\r\n')[0]).toMatch(/^\uFEFFRecord,Entry,Activity,Completion date,/);
 
     const data = JSON.parse(json?.content ?? '{}');
     expect(data.discordUserId).toBe(ALICE.id);

@@ -100,7 +100,7 @@ describe('deploy-commands (built)', () => {
           '  /log (cpr, college, extra-cert, present, broaden, publish, mentor, course, petition, first-aid, list, remove)',
           '  /progress',
           '  /group (join, leave, board, setup)',
-          '  /privacy (export, delete)',
+          '  /privacy (export, import, delete)',
           '  /help',
           '',
         ].join('\n'),

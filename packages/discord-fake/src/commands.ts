@@ -22,6 +22,7 @@ export const OptionType = {
   User: 6,
   Channel: 7,
   Number: 10,
+  Attachment: 11,
 } as const;
 
 export const OPTION_TYPE_NAMES: Record<number, string> = {
@@ -32,6 +33,7 @@ export const OPTION_TYPE_NAMES: Record<number, string> = {
   6: 'USER',
   7: 'CHANNEL',
   10: 'NUMBER',
+  11: 'ATTACHMENT',
 };
 
 /** A registered command as Discord returns it (the registered JSON plus id, version...). */

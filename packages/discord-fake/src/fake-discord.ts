@@ -77,7 +77,7 @@ export class FakeDiscord {
     this.applicationId = this.botUser.id;
     for (const guild of options.guilds ?? [{}]) this.#world.addGuild(guild);
     this.#commands = new CommandRegistry(this.#ids, this.applicationId);
-    this.#messages = new MessageStore(this.#ids);
+    this.#messages = new MessageStore(this.#ids, this.#world.attachments);
     const checkToken = (token: string): boolean =>
       options.token === undefined || token === options.token || token === `Bot ${options.token}`;
     this.#gateway = new Gateway(
@@ -128,7 +128,7 @@ export class FakeDiscord {
             shardOf(guildId, this.#gateway.shardCount),
           ),
     );
-    this.#api = new RestApi(options.token, () => this.#waiters.changed());
+    this.#api = new RestApi(options.token, () => this.#waiters.changed(), this.#world.attachments);
     this.#api.add('GET', '/gateway/bot', () => ({ json: this.#gateway.botInfo() }));
     commandRoutes(this.#api, deps);
     interactionRoutes(this.#api, { ...deps, interactions: this.#interactions });
@@ -146,6 +146,7 @@ export class FakeDiscord {
       fake.#server.listen(0, '127.0.0.1', () => resolve());
     });
     fake.#port = (fake.#server.address() as AddressInfo).port;
+    fake.#world.attachments.origin = `http://127.0.0.1:${fake.#port}`;
     return fake;
   }
 
@@ -363,9 +364,7 @@ export class FakeDiscord {
 
   /** Throws listing every unknown route the client called (use in afterEach). */
   assertNoUnknownRoutes(): void {
-    if (this.unknownRoutes.length === 0) return;
-    const list = this.unknownRoutes.map((r) => `  ${r.method} ${r.path}`).join('\n');
-    throw new FakeDiscordError(`the client called routes the fake does not implement:\n${list}`);
+    this.#api.assertNoUnknownRoutes();
   }
 
   /**

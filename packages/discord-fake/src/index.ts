@@ -2,6 +2,7 @@
  * @cec/discord-fake — a local fake Discord (REST + gateway on 127.0.0.1) that the real
  * discord.js client logs in to, for end-to-end bot tests without a network.
  */
+export { type AttachmentFetch, type FakeUpload, upload } from './attachments.js';
 export { OptionType, type StoredCommand } from './commands.js';
 export { FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from './fake-discord.js';
 export type { FaultSpec } from './faults.js';

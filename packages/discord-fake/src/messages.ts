@@ -1,4 +1,5 @@
 /** Messages the bot posts and edits, the files uploaded with them, and where they are kept. */
+import type { AttachmentStore } from './attachments.js';
 import type { FakeChannel, FakeUser } from './state.js';
 import {
   asNumber,
@@ -45,7 +46,7 @@ export class FakeMessage {
   editedAt: Date | null = null;
   /** attachment id → uploaded file */
   readonly #files = new Map<string, RecordedFile>();
-  readonly #ids: SnowflakeGenerator;
+  readonly #attachments: AttachmentStore;
 
   constructor(
     readonly id: string,
@@ -53,9 +54,9 @@ export class FakeMessage {
     readonly guildId: string | undefined,
     readonly author: FakeUser,
     readonly interaction: InteractionMetadata | undefined,
-    ids: SnowflakeGenerator,
+    attachments: AttachmentStore,
   ) {
-    this.#ids = ids;
+    this.#attachments = attachments;
   }
 
   get ephemeral(): boolean {
@@ -117,15 +118,17 @@ export class FakeMessage {
   }
 
   #attach(file: RecordedFile, meta: JsonObject): JsonObject {
-    const id = this.#ids.next();
-    this.#files.set(id, file);
     const filename = asString(meta.filename) ?? file.name;
-    // Nothing fetches attachments; the URL is only for discord.js, which expects one.
-    const url = `https://discord-fake.invalid/attachments/${this.channelId}/${id}/${encodeURIComponent(filename)}`;
-    const attachment: JsonObject = { id, filename, size: file.data.length, url, proxy_url: url };
-    if (file.contentType) attachment.content_type = file.contentType;
-    if (typeof meta.description === 'string') attachment.description = meta.description;
-    if (this.ephemeral) attachment.ephemeral = true;
+    // Served at its URL like any attachment, so a bot can read back a file it sent.
+    const attachment = this.#attachments.add(
+      this.channelId,
+      { filename, data: file.data, ...(file.contentType ? { contentType: file.contentType } : {}) },
+      {
+        ...(typeof meta.description === 'string' ? { description: meta.description } : {}),
+        ...(this.ephemeral ? { ephemeral: true } : {}),
+      },
+    );
+    this.#files.set(attachment.id, file);
     return attachment;
   }
 
@@ -186,7 +189,10 @@ export class MessageStore {
   /** channel id → messages the bot posted with POST /channels/{id}/messages */
   readonly #posts = new Map<string, FakeMessage[]>();
 
-  constructor(private readonly ids: SnowflakeGenerator) {}
+  constructor(
+    private readonly ids: SnowflakeGenerator,
+    private readonly attachments: AttachmentStore,
+  ) {}
 
   get(id: string): FakeMessage | undefined {
     return this.#byId.get(id);
@@ -211,7 +217,7 @@ export class MessageStore {
       channel.guild_id,
       author,
       interaction,
-      this.ids,
+      this.attachments,
     );
     message.apply(body, files, false);
     channel.last_message_id = message.id;

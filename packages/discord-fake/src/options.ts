@@ -1,10 +1,11 @@
 /** Typing a test's plain option values by the registered command, as Discord's client would. */
+import { type FakeUpload, isUpload } from './attachments.js';
 import { OPTION_TYPE_NAMES, OptionType, type StoredCommand } from './commands.js';
 import type { FakeChannel, FakeGuild, FakeUser, World } from './state.js';
 import { asArray, asNumber, FakeDiscordError, isObject, type JsonObject, objects } from './util.js';
 
-/** A plain option value; USER and CHANNEL take the object, its id or its name. */
-export type OptionValue = string | number | bigint | boolean | FakeUser | FakeChannel;
+/** A plain option value; USER and CHANNEL take the object, its id or its name; ATTACHMENT an `upload(...)`. */
+export type OptionValue = string | number | bigint | boolean | FakeUser | FakeChannel | FakeUpload;
 
 /** What a test asks for, and where: options are checked against the command's definition. */
 export interface Invocation {
@@ -20,14 +21,22 @@ export interface Invocation {
 
 /** An invocation being typed, and the users, members and channels its values named. */
 interface Typing extends Invocation {
-  resolved: { users: JsonObject; members: JsonObject; channels: JsonObject };
+  resolved: {
+    users: JsonObject;
+    members: JsonObject;
+    channels: JsonObject;
+    attachments: JsonObject;
+  };
 }
 
 /** Builds `data` of an APPLICATION_COMMAND (or autocomplete) interaction from plain values. */
 export function buildCommandData(command: StoredCommand, invocation: Invocation): JsonObject {
   const label = `/${command.name}`;
   const top = objects(command.options);
-  const typing: Typing = { ...invocation, resolved: { users: {}, members: {}, channels: {} } };
+  const typing: Typing = {
+    ...invocation,
+    resolved: { users: {}, members: {}, channels: {}, attachments: {} },
+  };
   let options: JsonObject[];
   if (top.some((o) => o.type === OptionType.Subcommand)) {
     const names = top.map((o) => String(o.name)).join(', ');
@@ -156,6 +165,17 @@ function typeValue(
       return resolveUser(value, typing, label);
     case OptionType.Channel:
       return resolveChannel(def, value, typing, label);
+    case OptionType.Attachment: {
+      if (!isUpload(value)) return wrong();
+      // Discord uploads a command's file first; the option's value is the attachment's id.
+      const attachment = typing.world.attachments.add(
+        `ephemeral-attachments/${typing.world.botUser.id}`,
+        value,
+        { ephemeral: true },
+      );
+      typing.resolved.attachments[attachment.id] = attachment;
+      return attachment.id;
+    }
     default:
       return wrong();
   }

@@ -3,9 +3,17 @@
  * applies injected faults and the token check, routes, and reports routes the fake lacks.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AttachmentStore } from './attachments.js';
 import { Faults } from './faults.js';
 import type { RecordedFile } from './messages.js';
-import { apiError, DiscordHttpError, ErrorCode, isObject, type JsonObject } from './util.js';
+import {
+  apiError,
+  DiscordHttpError,
+  ErrorCode,
+  FakeDiscordError,
+  isObject,
+  type JsonObject,
+} from './util.js';
 
 /** One REST request the client made, as the fake saw it. */
 export interface RecordedRequest {
@@ -122,6 +130,8 @@ export class RestApi {
     private readonly token: string | undefined,
     /** Called after every answered request. */
     private readonly changed: () => void,
+    /** Attachment files, served outside `/api` as Discord's CDN serves them. */
+    private readonly files?: AttachmentStore,
   ) {}
 
   /** Adds a route; `:name` in the pattern matches one decoded path segment. */
@@ -137,10 +147,18 @@ export class RestApi {
 
   /** Answers one HTTP request (a bug in the fake, or a broken request, is answered 500). */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.files?.serve(req, res)) return;
     await this.#handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
+  }
+
+  /** Throws listing every unknown route the client called. */
+  assertNoUnknownRoutes(): void {
+    if (this.unknownRoutes.length === 0) return;
+    const list = this.unknownRoutes.map((r) => `  ${r.method} ${r.path}`).join('\n');
+    throw new FakeDiscordError(`the client called routes the fake does not implement:\n${list}`);
   }
 
   /** Lines explaining a silent bot: requests that failed since request `mark`, unknown routes. */

@@ -1,4 +1,6 @@
 /** The fake's world: users, guilds, their channels, roles and members, and DM channels. */
+
+import { AttachmentStore } from './attachments.js';
 import {
   DEFAULT_BOT_PERMISSIONS,
   DEFAULT_EVERYONE_PERMISSIONS,
@@ -134,7 +136,11 @@ export class World {
   /** The bot's user; its id is also the application id. */
   readonly botUser: FakeUser;
 
+  /** Files behind attachment URLs (uploaded with options or with messages). */
+  readonly attachments: AttachmentStore;
+
   constructor(readonly ids: SnowflakeGenerator) {
+    this.attachments = new AttachmentStore(ids);
     this.botUser = { ...this.#newUser('FakeBot'), global_name: null, bot: true };
     this.users.set(this.botUser.id, this.botUser);
   }

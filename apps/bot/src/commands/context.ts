@@ -4,11 +4,26 @@ import { createMemberPlans } from '../members/plan.js';
 import type { Store } from '../store/index.js';
 import type { CommandContext } from './types.js';
 
+/** Where Discord serves attachments (a member's upload, a file the bot sent). */
+const DISCORD_ATTACHMENT_ORIGINS = ['https://cdn.discordapp.com', 'https://media.discordapp.net'];
+
 export function createCommandContext(options: {
   store: Store;
   siteUrl: string;
   now: () => Date;
+  /** DISCORD_API: a Discord-compatible server (the fake in tests) serves its attachments too. */
+  discordApi?: string | null;
 }): CommandContext {
-  const { store, siteUrl, now } = options;
-  return { store, members: createMemberPlans(store), siteUrl, now, today: () => todayIso(now()) };
+  const { store, siteUrl, now, discordApi } = options;
+  return {
+    store,
+    members: createMemberPlans(store),
+    siteUrl,
+    attachmentOrigins: [
+      ...DISCORD_ATTACHMENT_ORIGINS,
+      ...(discordApi ? [new URL(discordApi).origin] : []),
+    ],
+    now,
+    today: () => todayIso(now()),
+  };
 }

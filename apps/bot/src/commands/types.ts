@@ -9,6 +9,7 @@ import type {
   SlashCommandOptionsOnlyBuilder,
   SlashCommandSubcommandsOnlyBuilder,
 } from 'discord.js';
+import type { AttachmentRef } from '../members/attachment.js';
 import type { Person } from '../members/person.js';
 import type { MemberPlans } from '../members/plan.js';
 import type { Choice, EmbedField, Modal, Reply } from '../render/payload.js';
@@ -29,6 +30,8 @@ export interface CommandInput {
   options: Readonly<Record<string, OptionValue>>;
   /** People named by user options, by id. */
   people: Readonly<Record<string, Person>>;
+  /** Files given to attachment options, by option name (absent where none can be: the console). */
+  attachments?: Readonly<Record<string, AttachmentRef>>;
 }
 
 /** An autocomplete request: what is typed so far in the focused option. */
@@ -43,6 +46,8 @@ export interface ButtonInput {
   customId: string;
   /** The embed fields of the message that held the button, as it shows them (absent if unknown). */
   shown?: readonly EmbedField[];
+  /** The files on the message that holds the button. */
+  attachments?: readonly AttachmentRef[];
 }
 
 /** A submitted modal: its custom id and what was typed in each input, by input custom id. */
@@ -62,6 +67,8 @@ export interface CommandContext {
   members: MemberPlans;
   /** Base URL of the calculator site (no trailing slash). */
   siteUrl: string;
+  /** Origins attachment files may be fetched from: Discord's CDN, and DISCORD_API's when set. */
+  attachmentOrigins: readonly string[];
   now(): Date;
   today(): IsoDate;
 }

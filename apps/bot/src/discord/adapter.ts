@@ -9,6 +9,7 @@ import {
   type APIEmbed,
   type APIModalInteractionResponseCallbackData,
   ApplicationCommandOptionType,
+  type Attachment,
   AttachmentBuilder,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -32,6 +33,7 @@ import type {
   ModalInput,
   OptionValue,
 } from '../commands/types.js';
+import type { AttachmentRef } from '../members/attachment.js';
 import type { Person } from '../members/person.js';
 import type { Button, Modal, Reply } from '../render/payload.js';
 
@@ -67,12 +69,24 @@ function leafOptions(
   return options;
 }
 
+function attachmentRefOf(attachment: Attachment): AttachmentRef {
+  return {
+    id: attachment.id,
+    filename: attachment.name,
+    size: attachment.size,
+    url: attachment.url,
+    contentType: attachment.contentType,
+  };
+}
+
 function readOptions(interaction: ChatInputCommandInteraction | AutocompleteInteraction) {
   const options: Record<string, OptionValue> = {};
   const people: Record<string, Person> = {};
+  const attachments: Record<string, AttachmentRef> = {};
   for (const option of leafOptions(interaction.options.data)) {
     if (option.value === undefined || option.value === null) continue;
     options[option.name] = option.value;
+    if (option.attachment) attachments[option.name] = attachmentRefOf(option.attachment);
     if (option.type === ApplicationCommandOptionType.User && option.user) {
       const member = option.member;
       const nick =
@@ -84,13 +98,13 @@ function readOptions(interaction: ChatInputCommandInteraction | AutocompleteInte
       people[option.user.id] = personOf(option.user, nick);
     }
   }
-  return { options, people };
+  return { options, people, attachments };
 }
 
 export function commandInputOf(
   interaction: ChatInputCommandInteraction | AutocompleteInteraction,
 ): CommandInput {
-  const { options, people } = readOptions(interaction);
+  const { options, people, attachments } = readOptions(interaction);
   return {
     command: interaction.commandName,
     user: { id: interaction.user.id, name: memberName(interaction) },
@@ -99,6 +113,7 @@ export function commandInputOf(
     subcommand: interaction.options.getSubcommand(false),
     options,
     people,
+    attachments,
   };
 }
 
@@ -118,6 +133,7 @@ export function buttonInputOf(interaction: ButtonInteraction): ButtonInput {
     shown: interaction.message.embeds.flatMap((e) =>
       e.fields.map((f) => ({ name: f.name, value: f.value })),
     ),
+    attachments: [...interaction.message.attachments.values()].map(attachmentRefOf),
   };
 }
 
@@ -246,7 +262,8 @@ export function apiMessageOf(reply: Reply, options: { flags: boolean }): ApiMess
       ...(message.content !== undefined ? { content: message.content } : {}),
       ...(message.embeds !== undefined ? { embeds: message.embeds } : {}),
       ...(message.components !== undefined ? { components: message.components } : {}),
-      ...(files.length
+      // As in messageOf: an empty list removes the files of the message being replaced.
+      ...(reply.files !== undefined
         ? {
             attachments: files.map((f, id) => ({
               id,

@@ -39,7 +39,12 @@ export interface RunningBot {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { log, store } = options;
   const now = options.now ?? (() => new Date());
-  const context = createCommandContext({ store, siteUrl: options.siteUrl, now });
+  const context = createCommandContext({
+    store,
+    siteUrl: options.siteUrl,
+    now,
+    discordApi: options.discordApi,
+  });
   const client = createDiscordClient({
     discordApi: options.discordApi,
     ...(options.ws ? { ws: options.ws } : {}),

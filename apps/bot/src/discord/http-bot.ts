@@ -40,7 +40,12 @@ export interface RunningHttpBot {
 export async function startHttpBot(options: HttpBotOptions): Promise<RunningHttpBot> {
   const { log, store } = options;
   const now = options.now ?? (() => new Date());
-  const context = createCommandContext({ store, siteUrl: options.siteUrl, now });
+  const context = createCommandContext({
+    store,
+    siteUrl: options.siteUrl,
+    now,
+    discordApi: options.discordApi,
+  });
   const rest = new REST({
     version: '10',
     ...(options.discordApi ? { api: options.discordApi } : {}),

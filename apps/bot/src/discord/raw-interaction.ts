@@ -20,6 +20,7 @@ import type {
   ModalInput,
   OptionValue,
 } from '../commands/types.js';
+import type { AttachmentRef } from '../members/attachment.js';
 import type { Person } from '../members/person.js';
 import type { EmbedField } from '../render/payload.js';
 
@@ -54,6 +55,25 @@ const option: z.ZodType<RawOption> = z.lazy(() =>
   }),
 );
 
+const attachment = z.object({
+  id: z.string(),
+  filename: z.string(),
+  size: z.number().int().nonnegative(),
+  url: z.string(),
+  content_type: z.string().optional(),
+});
+type RawAttachment = z.infer<typeof attachment>;
+
+function attachmentRefOf(raw: RawAttachment): AttachmentRef {
+  return {
+    id: raw.id,
+    filename: raw.filename,
+    size: raw.size,
+    url: raw.url,
+    contentType: raw.content_type ?? null,
+  };
+}
+
 const base = {
   id: z.string(),
   application_id: z.string(),
@@ -79,6 +99,7 @@ const rawInteraction = z.discriminatedUnion('type', [
         .object({
           users: z.record(z.string(), user).optional(),
           members: z.record(z.string(), member).optional(),
+          attachments: z.record(z.string(), attachment).optional(),
         })
         .optional(),
     }),
@@ -114,6 +135,9 @@ const shownMessage = z.object({
     }),
   ),
 });
+
+/** The files on the message a button was on. */
+const messageFiles = z.object({ attachments: z.array(attachment) });
 
 export type RawInteraction = z.infer<typeof rawInteraction>;
 type RawCommand = Extract<RawInteraction, { data: { name: string } }>;
@@ -167,9 +191,15 @@ function commandInputOf(raw: RawCommand, actor: Person): CommandInput {
   const { subcommand, leaves } = leaf(raw.data.options ?? []);
   const options: Record<string, OptionValue> = {};
   const people: Record<string, Person> = {};
+  const attachments: Record<string, AttachmentRef> = {};
   for (const o of leaves) {
     if (o.value === undefined) continue;
     options[o.name] = o.value;
+    const file =
+      o.type === ApplicationCommandOptionType.Attachment && typeof o.value === 'string'
+        ? raw.data.resolved?.attachments?.[o.value]
+        : undefined;
+    if (file) attachments[o.name] = attachmentRefOf(file);
     if (o.type === ApplicationCommandOptionType.User && typeof o.value === 'string') {
       const named = raw.data.resolved?.users?.[o.value];
       if (named) people[named.id] = personOf(named, raw.data.resolved?.members?.[o.value]?.nick);
@@ -183,6 +213,7 @@ function commandInputOf(raw: RawCommand, actor: Person): CommandInput {
     subcommand,
     options,
     people,
+    attachments,
   };
 }
 
@@ -202,6 +233,7 @@ export function readInteraction(json: unknown): ReadInteraction {
     const fields: EmbedField[] = shown.success
       ? shown.data.embeds.flatMap((e) => e.fields ?? [])
       : [];
+    const files = messageFiles.safeParse(raw.message);
     return {
       kind: 'button',
       raw,
@@ -210,6 +242,7 @@ export function readInteraction(json: unknown): ReadInteraction {
         guildId: raw.guild_id ?? null,
         customId: raw.data.custom_id,
         shown: fields,
+        attachments: files.success ? files.data.attachments.map(attachmentRefOf) : [],
       },
     };
   }

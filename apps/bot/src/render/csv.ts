@@ -16,9 +16,13 @@ function quote(cell: string): string {
 
 export type CsvCell = string | number | boolean | null | undefined;
 
-/** One header row, then the rows; CRLF line ends as RFC 4180 asks. */
+/**
+ * One header row, then the rows; CRLF line ends as RFC 4180 asks. UTF-8 with a
+ * byte-order mark: without one, Excel reads a CSV in the system's code page
+ * and shows "José" as "JosÃ©".
+ */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
   const line = (cells: readonly CsvCell[]) =>
     cells.map((c) => quote(neutralize(c === null || c === undefined ? '' : String(c)))).join(',');
-  return `${[line(header), ...rows.map(line)].join('\r\n')}\r\n`;
+  return `\uFEFF${[line(header), ...rows.map(line)].join('\r\n')}\r\n`;
 }

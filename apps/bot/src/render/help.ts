@@ -49,7 +49,7 @@ export function renderHelp(siteUrl: string): Reply {
           {
             name: 'Your data',
             value:
-              '`/privacy export` sends your records as CSV and JSON; `/privacy delete` erases them after a confirmation.',
+              '`/privacy export` sends your records as CSV and JSON; `/privacy import` brings that JSON (or a calculator plan) back after a preview; `/privacy delete` erases them after a confirmation.',
           },
           { name: 'Calculator', value: `${siteUrl}/` },
         ],

@@ -1,82 +1,13 @@
 /** `/privacy`: a member's data export, and the confirmation before deleting it. */
-import type { GroupMember, StoredActivity, StoredCertification } from '../store/index.js';
-import { type CsvCell, toCsv } from './csv.js';
+import type { StoredActivity } from '../store/index.js';
+import { type CsvData, memberCsv } from './export-csv.js';
 import { COLORS, type Reply } from './payload.js';
 
-export interface MemberData {
+export interface MemberData extends CsvData {
   userId: string;
   exportedAt: string;
-  certifications: readonly StoredCertification[];
+  /** Every stored entry, including any the rules no longer accept. */
   activities: readonly StoredActivity[];
-  groups: readonly GroupMember[];
-}
-
-const ACTIVITY_FIELDS = [
-  'term',
-  'creditHours',
-  'grade',
-  'related',
-  'courseNumber',
-  'cecs',
-  'ethics',
-  'status',
-  'credential',
-  'name',
-  'title',
-] as const;
-
-const COLUMNS = [
-  'record',
-  'id',
-  'kind',
-  'date',
-  ...ACTIVITY_FIELDS,
-  'expires',
-  'certified',
-  'server',
-  'recorded_at',
-] as const;
-
-type Column = (typeof COLUMNS)[number];
-
-function row(values: Partial<Record<Column, CsvCell>>): CsvCell[] {
-  return COLUMNS.map((column) => values[column]);
-}
-
-/** One row per record; the columns cover every field a plan activity can have. */
-export function memberCsv(data: MemberData): string {
-  const rows = [
-    ...data.certifications.map((c) =>
-      row({
-        record: 'certification',
-        credential: c.credential,
-        expires: c.expires,
-        certified: c.certified,
-        recorded_at: c.updatedAt,
-      }),
-    ),
-    ...data.activities.map((a) => {
-      const fields: Partial<Record<Column, CsvCell>> = {};
-      for (const field of ACTIVITY_FIELDS) {
-        const value = a.activity[field];
-        if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-          fields[field] = value;
-        }
-      }
-      return row({
-        record: 'activity',
-        id: a.id,
-        kind: String(a.activity.kind ?? ''),
-        date: String(a.activity.completed ?? ''),
-        ...fields,
-        recorded_at: a.createdAt,
-      });
-    }),
-    ...data.groups.map((g) =>
-      row({ record: 'group-board', server: g.guildId, recorded_at: g.joinedAt }),
-    ),
-  ];
-  return toCsv(COLUMNS, rows);
 }
 
 export function memberJson(data: MemberData): string {

@@ -7,7 +7,7 @@
  * half-rendered value, and every reply fits Discord's limits. Each test
  * prints how many cases it tried.
  */
-import { type CommandInvocation, Permission } from '@cec/discord-fake';
+import { type CommandInvocation, Permission, upload } from '@cec/discord-fake';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { COMMANDS } from '../../src/commands/index.js';
@@ -33,6 +33,7 @@ const BOOLEAN = 5;
 const USER = 6;
 const CHANNEL = 7;
 const NUMBER = 10;
+const ATTACHMENT = 11;
 
 interface OptionJson {
   name: string;
@@ -478,13 +479,19 @@ describe('through Discord: the adapter and router with Discord-valid options', (
     await world?.close();
   });
 
-  /** Options as the fake takes them: USER and CHANNEL by name, the rest as values. */
+  /** Options as the fake takes them: USER and CHANNEL by name, ATTACHMENT a file, the rest as values. */
   function fakeOptions(target: Target): fc.Arbitrary<Record<string, unknown>> {
     const entries = target.options.map((o) => {
       let value: fc.Arbitrary<unknown>;
       if (o.type === USER) value = fc.constantFrom('alice', 'bob', 'zed');
       else if (o.type === CHANNEL) value = fc.constant('general');
-      else if (o.type === STRING && !o.choices) {
+      // Files of their own are fuzzed in fuzz-privacy-import.test.ts.
+      else if (o.type === ATTACHMENT) {
+        value = fc.constantFrom(
+          upload('plan.json', '{"certifications":[],"activities":[]}', 'application/json'),
+          upload('photo.png', 'not json', 'image/png'),
+        );
+      } else if (o.type === STRING && !o.choices) {
         // Discord refuses empty strings for options.
         value = discordValue(o).filter((s) => String(s).trim().length > 0);
       } else value = discordValue(o);
