@@ -91,10 +91,7 @@ export {
   activitySchema,
   type Certification,
   certificationSchema,
-  decodePlan,
-  encodePlan,
   formatProblems,
-  linkFields,
   type Plan,
   type PlanInput,
   type PlanProblem,
@@ -106,6 +103,7 @@ export {
   planSchema,
   planSchemaFor,
 } from './plan.js';
+export { decodePlan, encodePlan, linkFields } from './plan-link.js';
 export {
   type AnswerSource,
   answerQuestion,
