@@ -6,7 +6,7 @@ import type { CommandContext } from './types.js';
 
 export function createCommandContext(options: {
   store: Store;
-  siteUrl: string;
+  siteUrl: string | null;
   now: () => Date;
 }): CommandContext {
   const { store, siteUrl, now } = options;

@@ -4,6 +4,7 @@
  */
 import { evaluatePlan } from '@cec/rules';
 import { SlashCommandBuilder } from 'discord.js';
+import { calculatorUrl } from '../render/format.js';
 import type { Reply } from '../render/payload.js';
 import { renderProgress } from '../render/progress.js';
 import { optionalPerson } from './options.js';
@@ -36,8 +37,7 @@ async function execute(input: CommandInput, context: CommandContext): Promise<Re
   return renderProgress({
     of: target,
     evaluation: evaluatePlan(member.plan),
-    plan: member.plan,
-    siteUrl: context.siteUrl,
+    link: await calculatorUrl(context.siteUrl, member.plan),
     skipped: target ? [] : member.skipped,
   });
 }

@@ -50,8 +50,8 @@ export interface CommandContext {
   store: Store;
   /** Members' plans over `store` (see createCommandContext). */
   members: MemberPlans;
-  /** Base URL of the calculator site (no trailing slash). */
-  siteUrl: string;
+  /** Base URL of the calculator site (no trailing slash); null: no calculator links. */
+  siteUrl: string | null;
   now(): Date;
   today(): IsoDate;
 }

@@ -12,7 +12,6 @@ import {
   type EvaluatedItem,
   formatCecs,
   formatUsDate,
-  type Plan,
   type PlanEvaluation,
   progressSentence,
   REQUIRED_TENTHS,
@@ -21,7 +20,7 @@ import {
 import type { Person } from '../members/person.js';
 import type { SkippedEntry } from '../members/plan.js';
 import {
-  calculatorUrl,
+  type CalculatorLink,
   cecs,
   DISCLAIMER,
   discordDate,
@@ -148,8 +147,8 @@ export interface ProgressView {
   /** Null for the member's own progress; the person otherwise. */
   of: Person | null;
   evaluation: PlanEvaluation;
-  plan: Plan;
-  siteUrl: string;
+  /** From `calculatorUrl`. */
+  link: CalculatorLink;
   skipped: readonly SkippedEntry[];
 }
 
@@ -174,12 +173,14 @@ export function renderProgress(view: ProgressView): Reply {
     view.evaluation.certifications.length > 0
       ? view.evaluation.certifications.map(certificationEmbed)
       : [activitiesWithoutCycle(view.evaluation)];
-  const link = calculatorUrl(view.siteUrl, view.plan);
   const lines = [
     `**${whose}** toward renewal (${formatCecs(REQUIRED_TENTHS)} CECs per two-year cycle).`,
   ];
-  if (link) lines.push(`[Open this plan in the calculator](${link})`);
-  else lines.push('This plan has too many entries for a calculator link.');
+  if (view.link && 'url' in view.link) {
+    lines.push(`[Open this plan in the calculator](${view.link.url})`);
+  } else if (view.link) {
+    lines.push('This plan has too many entries for a calculator link.');
+  }
   if (view.skipped.length > 0) {
     lines.push(
       `⚠️ ${view.skipped.length} entr${view.skipped.length === 1 ? 'y no longer passes' : 'ies no longer pass'} the rules and ${view.skipped.length === 1 ? 'is' : 'are'} left out: ${view.skipped
