@@ -56,6 +56,12 @@ if (hasScript('apps/site', 'serve')) {
 }
 if (process.env.DISCORD_TOKEN && hasScript('apps/bot', 'start')) {
   console.log('The Discord bot is starting (DISCORD_TOKEN is set).');
+  // Not the local address: members would open 127.0.0.1 on their own machines.
+  console.log(
+    process.env.SITE_URL
+      ? `Its calculator links open ${process.env.SITE_URL}.`
+      : 'It posts no calculator links: set SITE_URL to the site’s public address for them.',
+  );
   run('The bot', ['--silent', '--filter', '@cec/bot', 'start']);
 } else {
   console.log(

@@ -8,17 +8,17 @@ import { PUBLIC_KEY_HEX } from './discord/signature.js';
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** Where the site's calculator runs when nothing else is configured (Astro's local preview). */
-export const DEFAULT_SITE_URL = 'http://127.0.0.1:4321';
-
 export interface Config {
   /** Absent when the bot is only used through the local console. */
   discordToken: string | null;
   applicationId: string | null;
   /** Raw DATABASE_URL; null means the embedded SQLite file in apps/bot/data. */
   databaseUrl: string | null;
-  /** Base URL of the calculator, without a trailing slash. */
-  siteUrl: string;
+  /**
+   * Public base URL of the calculator, without a trailing slash; null: no calculator link
+   * anywhere (a guessed local address would open on each member's own machine).
+   */
+  siteUrl: string | null;
   /** discord.js `rest.api` (e.g. http://127.0.0.1:PORT/api); null means Discord's own. */
   discordApi: string | null;
   logLevel: LogLevel;
@@ -104,7 +104,7 @@ const schema = z.object({
   ),
   SITE_URL: z.preprocess(
     blankToUndefined,
-    httpUrl('SITE_URL', 'https://cec-toolkit.example.org').default(DEFAULT_SITE_URL),
+    httpUrl('SITE_URL', 'https://cec-toolkit.example.org').optional(),
   ),
   DISCORD_API: z.preprocess(
     blankToUndefined,
@@ -222,7 +222,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       discordToken: value.DISCORD_TOKEN ?? null,
       applicationId: value.DISCORD_APPLICATION_ID ?? null,
       databaseUrl: value.DATABASE_URL ?? null,
-      siteUrl: value.SITE_URL,
+      siteUrl: value.SITE_URL ?? null,
       discordApi: value.DISCORD_API ?? null,
       logLevel: value.LOG_LEVEL,
       shards,

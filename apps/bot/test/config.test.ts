@@ -1,6 +1,6 @@
 /** Configuration: one clear message per problem, and the token never printed. */
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SITE_URL, describeConfigProblems, loadConfig } from '../src/config.js';
+import { describeConfigProblems, loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
@@ -13,7 +13,8 @@ describe('loadConfig', () => {
         discordToken: null,
         applicationId: null,
         databaseUrl: null,
-        siteUrl: DEFAULT_SITE_URL,
+        // No guessed local address: without SITE_URL the bot posts no calculator link.
+        siteUrl: null,
         discordApi: null,
         logLevel: 'info',
         shards: null,

@@ -299,7 +299,7 @@ describe('a member’s records are private and their own', () => {
     );
     const link = /\((https:\/\/cec\.example\.org\/\?plan=[^)]+)\)/.exec(reply.content ?? '')?.[1];
     expect(link?.startsWith(`${SITE_URL}/?plan=`)).toBe(true);
-    const plan = decodePlan(new URL(link ?? 'x:').searchParams.get('plan') ?? '');
+    const plan = await decodePlan(new URL(link ?? 'x:').searchParams.get('plan') ?? '');
     expect(plan.ok && plan.plan.activities).toEqual([
       { kind: 'cpr-aed', term: '2yr', completed: '2026-01-15' },
     ]);

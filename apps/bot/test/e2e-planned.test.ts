@@ -34,10 +34,10 @@ async function run(user: string, name: string, options: Record<string, string | 
 }
 
 /** The calculator link's plan, decoded as the site would. */
-function linkedActivities(text: string): unknown[] {
+async function linkedActivities(text: string): Promise<unknown[]> {
   const encoded = /\?plan=([A-Za-z0-9_-]+)/.exec(text)?.[1];
   if (!encoded) throw new Error(`no calculator link in ${text}`);
-  const decoded = decodePlan(encoded);
+  const decoded = await decodePlan(encoded);
   if (!decoded.ok) throw new Error('the link does not decode');
   return decoded.plan.activities;
 }
@@ -88,7 +88,7 @@ describe('a planned entry is confirmed before it counts', () => {
     expect(text).toContain('2.0 CECs (2.0 awaiting confirmation)');
     expect(text).toContain('**Did you complete it?** Course CA55555');
     // The calculator would count it from its date alone: the link leaves it out.
-    expect(linkedActivities(after.content ?? '')).toHaveLength(1);
+    expect(await linkedActivities(after.content ?? '')).toHaveLength(1);
     const ids = after.message?.customIds() ?? [];
     expect(ids).toHaveLength(2);
     const mona = world.fake.user('pia').id;
@@ -114,7 +114,7 @@ describe('a planned entry is confirmed before it counts', () => {
     const counted = await run('pia', 'progress');
     expect(counted.text()).toContain('the CEC requirement is met');
     expect(counted.text()).not.toContain('Did you complete it?');
-    expect(linkedActivities(counted.content ?? '')).toHaveLength(2);
+    expect(await linkedActivities(counted.content ?? '')).toHaveLength(2);
 
     // Pressing Yes again changes nothing.
     const again = await world.fake.clickButton({

@@ -289,7 +289,7 @@ describe('/progress', () => {
     const link =
       /\[Open this plan in the calculator\]\((\S+)\)/.exec(reply.content ?? '')?.[1] ?? '';
     expect(link.startsWith('https://cec.example.org/?plan=')).toBe(true);
-    const decoded = decodePlan(new URL(link).searchParams.get('plan') ?? '');
+    const decoded = await decodePlan(new URL(link).searchParams.get('plan') ?? '');
     expect(decoded.ok && decoded.plan.activities.length).toBe(4);
     expect(decoded.ok && decoded.plan.certifications).toEqual([
       { credential: 'personal-trainer', expires: '2026-08-01' },

@@ -92,10 +92,7 @@ export {
   activitySchema,
   type Certification,
   certificationSchema,
-  decodePlan,
-  encodePlan,
   formatProblems,
-  linkFields,
   type Plan,
   type PlanInput,
   type PlanProblem,
@@ -107,6 +104,7 @@ export {
   planSchema,
   planSchemaFor,
 } from './plan.js';
+export { decodePlan, encodePlan, linkFields } from './plan-link.js';
 export {
   type AnswerSource,
   answerQuestion,

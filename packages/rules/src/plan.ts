@@ -5,9 +5,8 @@
 import * as z from 'zod/mini';
 import { CREDENTIAL_IDS, type CredentialId } from './credentials.js';
 import { formatUsDate, todayIso } from './dates.js';
-import { COMPLETED_FIELD, dateField, expectedChoice, fieldError } from './fields.js';
+import { dateField, expectedChoice, fieldError } from './fields.js';
 import { type Activity, RULESET, type Ruleset } from './opportunities/index.js';
-import type { AnyOpportunity } from './opportunities/opportunity.js';
 
 const credentialField = z.enum(
   CREDENTIAL_IDS as [CredentialId, ...CredentialId[]],
@@ -215,124 +214,4 @@ export function parsePlanText(text: string): PlanResult {
 /** One line per problem: `$.activities[0].term: Certificate length must be "1yr" or "2yr".` */
 export function formatProblems(problems: readonly PlanProblem[]): string {
   return problems.map((p) => `${p.path}: ${p.message}`).join('\n');
-}
-
-// ---------------------------------------------------------------------------
-// URL encoding: compact, URL-safe, versioned. An activity is its kind's
-// position in the ruleset, its completion date, then its field values in the
-// order of the kind's field descriptors. New kinds go last in the ruleset and
-// new fields last in a kind's descriptors, so older links keep their meaning.
-// Version 1 had the completion date after the fields; it is still read.
-
-const VERSION = 2;
-
-/** The field names of an activity in link order. */
-export function linkFields(opportunity: AnyOpportunity): string[] {
-  return [COMPLETED_FIELD.name, ...opportunity.fields.map((f) => f.name)];
-}
-
-/** A version-1 activity's values in today's link order: its last value was the date. */
-function fromVersion1(values: unknown[]): unknown[] {
-  return [values[values.length - 1], ...values.slice(0, -1)];
-}
-
-function trimNulls(values: unknown[]): unknown[] {
-  let end = values.length;
-  while (end > 0 && values[end - 1] === null) end--;
-  return values.slice(0, end);
-}
-
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): string {
-  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-  return new TextDecoder('utf-8', { fatal: true }).decode(
-    Uint8Array.from(binary, (c) => c.charCodeAt(0)),
-  );
-}
-
-/** A plan as a short URL-safe string (for `?plan=` links from the bot to the site's calculator). */
-export function encodePlan(plan: Plan | PlanInput, ruleset: Ruleset = RULESET): string {
-  const opportunities = ruleset.opportunities.map((e) => e.opportunity);
-  const certifications = plan.certifications.map((c) => [
-    CREDENTIAL_IDS.indexOf(c.credential),
-    c.expires ? 'e' : 'c',
-    c.expires ?? c.certified,
-  ]);
-  const activities = (plan.activities ?? []).map((activity) => {
-    const record = activity as unknown as Record<string, unknown>;
-    const index = opportunities.findIndex((o) => o.id === record.kind);
-    const fields = index < 0 ? [] : linkFields(opportunities[index] as AnyOpportunity);
-    return trimNulls([index, ...fields.map((f) => record[f] ?? null)]);
-  });
-  return toBase64Url(JSON.stringify([VERSION, plan.today ?? null, certifications, activities]));
-}
-
-const DAMAGED: PlanResult = {
-  ok: false,
-  problems: [
-    {
-      path: '$',
-      message: 'This calculator link is damaged or incomplete: copy the whole link and try again.',
-    },
-  ],
-};
-
-/** Reads a string made by `encodePlan` and validates it like any plan. */
-export function decodePlan(encoded: string, ruleset: Ruleset = RULESET): PlanResult {
-  const opportunities = ruleset.opportunities.map((e) => e.opportunity);
-  let data: unknown;
-  try {
-    data = JSON.parse(fromBase64Url(String(encoded).trim()));
-  } catch {
-    return DAMAGED;
-  }
-  if (!Array.isArray(data) || data.length < 4) return DAMAGED;
-  const [version, today, certifications, activities] = data as unknown[];
-  if (version !== VERSION && version !== 1) {
-    return {
-      ok: false,
-      problems: [
-        {
-          path: '$',
-          message: 'This calculator link was made by a newer version of the calculator.',
-        },
-      ],
-    };
-  }
-  if (!Array.isArray(certifications) || !Array.isArray(activities)) return DAMAGED;
-  const input: Record<string, unknown> = {
-    certifications: certifications.map((c: unknown) => {
-      const [credential, which, date] = Array.isArray(c) ? c : [];
-      return {
-        credential: Number.isInteger(credential)
-          ? CREDENTIAL_IDS[credential as number]
-          : credential,
-        [which === 'c' ? 'certified' : 'expires']: date,
-      };
-    }),
-    activities: activities.map((a: unknown) => {
-      const [kindIndex, ...stored] = Array.isArray(a) ? a : [];
-      const values = version === 1 ? fromVersion1(stored) : stored;
-      // Only a whole number picks a kind: "toString" would find Array.prototype's method.
-      const opportunity = Number.isInteger(kindIndex)
-        ? opportunities[kindIndex as number]
-        : undefined;
-      if (!opportunity) return { kind: kindIndex };
-      const activity: Record<string, unknown> = { kind: opportunity.id };
-      linkFields(opportunity).forEach((field, i) => {
-        if (values[i] !== null && values[i] !== undefined) activity[field] = values[i];
-      });
-      return activity;
-    }),
-  };
-  if (today !== null) input.today = today;
-  const result = parsePlan(input, ruleset);
-  return result.ok ? result : { ...result, input };
 }

@@ -9,7 +9,7 @@ const DISCORD_ATTACHMENT_ORIGINS = ['https://cdn.discordapp.com', 'https://media
 
 export function createCommandContext(options: {
   store: Store;
-  siteUrl: string;
+  siteUrl: string | null;
   now: () => Date;
   /** DISCORD_API: a Discord-compatible server (the fake in tests) serves its attachments too. */
   discordApi?: string | null;

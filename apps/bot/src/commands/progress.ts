@@ -5,6 +5,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { confirmedPlan, evaluateMember } from '../members/plan.js';
 import { awaitingEntries, CONFIRM_PREFIX } from '../render/confirm.js';
+import { calculatorUrl } from '../render/format.js';
 import type { Reply } from '../render/payload.js';
 import { renderProgress } from '../render/progress.js';
 import { optionalPerson } from './options.js';
@@ -39,8 +40,7 @@ async function execute(input: CommandInput, context: CommandContext): Promise<Re
   return renderProgress({
     of: target,
     evaluation,
-    plan: confirmedPlan(member),
-    siteUrl: context.siteUrl,
+    link: await calculatorUrl(context.siteUrl, confirmedPlan(member)),
     skipped: target ? [] : member.skipped,
     // Only the owner is asked: another member sees the entries as not counted, with no buttons.
     awaiting: target ? null : { ownerId: userId, entries: awaitingEntries(member, evaluation) },

@@ -65,8 +65,8 @@ export interface CommandContext {
   store: Store;
   /** Members' plans over `store` (see createCommandContext). */
   members: MemberPlans;
-  /** Base URL of the calculator site (no trailing slash). */
-  siteUrl: string;
+  /** Base URL of the calculator site (no trailing slash); null: no calculator links. */
+  siteUrl: string | null;
   /** Origins attachment files may be fetched from: Discord's CDN, and DISCORD_API's when set. */
   attachmentOrigins: readonly string[];
   now(): Date;

@@ -16,7 +16,7 @@ import { createRouter } from './router.js';
 export interface BotOptions {
   token: string;
   discordApi: string | null;
-  siteUrl: string;
+  siteUrl: string | null;
   store: Store;
   log: Logger;
   now?: () => Date;

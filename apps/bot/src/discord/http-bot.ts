@@ -21,7 +21,7 @@ export interface HttpBotOptions {
   publicKey: string;
   port: number;
   host: string;
-  siteUrl: string;
+  siteUrl: string | null;
   store: Store;
   log: Logger;
   now?: () => Date;

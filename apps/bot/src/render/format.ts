@@ -51,12 +51,29 @@ export function plain(text: string): string {
   return text.replace(/([\\*_`~|<[\]])/g, '\\$1').replace(/@/g, '@\u200b');
 }
 
-/** Markdown links longer than this are cut by clients; such plans are too large for a link. */
+/**
+ * The link goes in the message content as a markdown link: content holds at most 2,000
+ * characters (an embed description 4,096, a link button's URL only 512), and the reply's
+ * first line and a warning need the rest.
+ */
 const MAX_LINK = 1800;
 
-/** The site's calculator with this plan filled in, or null when the plan is too large for a link. */
-export function calculatorUrl(siteUrl: string, plan: Plan): string | null {
+/** The calculator link of a plan: its address, or why there is none. */
+export type CalculatorLink =
+  | { url: string }
+  /** The plan is too large for a link. */
+  | { tooLarge: true }
+  /** SITE_URL is unset: no calculator to link to. */
+  | null;
+
+/** The site's calculator with this plan filled in (computed before rendering: encoding is async). */
+export async function calculatorUrl(siteUrl: string | null, plan: Plan): Promise<CalculatorLink> {
+  if (siteUrl === null) return null;
   // Without "today", the calculator counts from the day the link is opened, not the day it was made.
-  const url = `${siteUrl}/?plan=${encodePlan({ certifications: plan.certifications, activities: plan.activities })}`;
-  return url.length <= MAX_LINK ? url : null;
+  const encoded = await encodePlan({
+    certifications: plan.certifications,
+    activities: plan.activities,
+  });
+  const url = `${siteUrl}/?plan=${encoded}`;
+  return url.length <= MAX_LINK ? { url } : { tooLarge: true };
 }

@@ -8,7 +8,8 @@ const NO_OPTION = OPPORTUNITIES.filter((o) => !o.fields.some((f) => f.forValue))
   .map((o) => `\`/cec ${o.command.name}\``)
   .join(' · ');
 
-export function renderHelp(siteUrl: string): Reply {
+/** `siteUrl` null: no calculator to point to (SITE_URL unset). */
+export function renderHelp(siteUrl: string | null): Reply {
   return {
     ephemeral: true,
     embeds: [
@@ -51,7 +52,7 @@ export function renderHelp(siteUrl: string): Reply {
             value:
               '`/privacy export` sends your records as CSV and JSON; `/privacy import` brings that JSON (or a calculator plan) back after a preview; `/privacy delete` erases them after a confirmation.',
           },
-          { name: 'Calculator', value: `${siteUrl}/` },
+          ...(siteUrl === null ? [] : [{ name: 'Calculator', value: `${siteUrl}/` }]),
         ],
         footer: { text: DISCLAIMER },
       },

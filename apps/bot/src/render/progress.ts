@@ -13,7 +13,6 @@ import {
   formatCecs,
   formatUsDate,
   type IsoDate,
-  type Plan,
   type PlanEvaluation,
   progressSentence,
   REQUIRED_TENTHS,
@@ -23,7 +22,7 @@ import type { Person } from '../members/person.js';
 import type { SkippedEntry } from '../members/plan.js';
 import { type AwaitingEntry, confirmButtons, isAwaiting, promptLines } from './confirm.js';
 import {
-  calculatorUrl,
+  type CalculatorLink,
   cecs,
   DISCLAIMER,
   discordDate,
@@ -176,8 +175,8 @@ export interface ProgressView {
   /** Null for the member's own progress; the person otherwise. */
   of: Person | null;
   evaluation: PlanEvaluation;
-  plan: Plan;
-  siteUrl: string;
+  /** From `calculatorUrl`. */
+  link: CalculatorLink;
   skipped: readonly SkippedEntry[];
   /** The member's own entries awaiting confirmation (asked with buttons); null for another member. */
   awaiting: { ownerId: string; entries: readonly AwaitingEntry[] } | null;
@@ -204,12 +203,14 @@ export function renderProgress(view: ProgressView): Reply {
     view.evaluation.certifications.length > 0
       ? view.evaluation.certifications.map((c) => certificationEmbed(c, view.evaluation.today))
       : [activitiesWithoutCycle(view.evaluation)];
-  const link = calculatorUrl(view.siteUrl, view.plan);
   const lines = [
     `**${whose}** toward renewal (${formatCecs(REQUIRED_TENTHS)} CECs per two-year cycle).`,
   ];
-  if (link) lines.push(`[Open this plan in the calculator](${link})`);
-  else lines.push('This plan has too many entries for a calculator link.');
+  if (view.link && 'url' in view.link) {
+    lines.push(`[Open this plan in the calculator](${view.link.url})`);
+  } else if (view.link) {
+    lines.push('This plan has too many entries for a calculator link.');
+  }
   if (view.skipped.length > 0) {
     lines.push(
       `⚠️ ${view.skipped.length} entr${view.skipped.length === 1 ? 'y no longer passes' : 'ies no longer pass'} the rules and ${view.skipped.length === 1 ? 'is' : 'are'} left out: ${view.skipped

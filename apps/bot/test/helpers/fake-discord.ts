@@ -30,7 +30,13 @@ export interface FakeWorld {
 }
 
 export async function startFakeWorld(
-  options: { fake?: FakeDiscordOptions; now?: string; autoDeferMs?: number } = {},
+  options: {
+    fake?: FakeDiscordOptions;
+    now?: string;
+    autoDeferMs?: number;
+    /** The bot's SITE_URL; null: unset. */
+    siteUrl?: string | null;
+  } = {},
 ): Promise<FakeWorld> {
   const fake = await startFakeDiscord({ token: TOKEN, ...options.fake });
   const dir = tempDir();
@@ -48,7 +54,7 @@ export async function startFakeWorld(
     startBot({
       token: TOKEN,
       discordApi: fake.apiUrl,
-      siteUrl: SITE_URL,
+      siteUrl: options.siteUrl === undefined ? SITE_URL : options.siteUrl,
       store,
       log: createLogger({ level: 'debug', secrets: [TOKEN], write: (line) => logs.push(line) }),
       now: () => now,

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   page = await context.newPage();
   await page.clock.setFixedTime(new Date(2026, 10, 27, 10, 0, 0));
-  await page.goto(`${site.url}/?plan=${encodePlan(STUCK)}`);
+  await page.goto(`${site.url}/?plan=${await encodePlan(STUCK)}`);
 });
 
 afterAll(async () => {

@@ -11,7 +11,11 @@ import { gzipSync } from 'node:zlib';
 // terser). 20 KB could only be met with a copy of zod (21.1 KB even with every
 // guide text stripped, before the planner): the budget is what the real
 // libraries cost, measured when the planner and issue 12's features came in.
-export const JS_BUDGET_KB = 28;
+// 29 since compressed calculator links (issue 13): 27.65 KB became 28.71, of
+// which 0.62 is the rules' link encoding (deflate itself is the browser's) and
+// about 0.15 the inline script that hides the calculator until a link's plan
+// is decompressed (test/e2e/link.test.ts fails without it).
+export const JS_BUDGET_KB = 29;
 export const CSS_BUDGET_KB = 10;
 
 const gzip = (text) => gzipSync(text, { level: 9 }).length;

@@ -37,12 +37,12 @@ const state = filled.reduce<ReturnType<typeof initialState>>(
 );
 
 describe('the link', () => {
-  it('round-trips the plan through ?plan= exactly as the bot builds it', () => {
+  it('round-trips the plan through ?plan= exactly as the bot builds it', async () => {
     const plan = view(state, TODAY).plan;
-    const search = searchFor(plan, '');
+    const search = await searchFor(plan, '');
     const encoded = new URLSearchParams(search).get(PLAN_PARAM) ?? '';
-    expect(encoded).toBe(encodePlan(plan));
-    const loaded = load(search, null);
+    expect(encoded).toBe(await encodePlan(plan));
+    const loaded = await load(search, null);
     expect(loaded.fromLink).toBe(true);
     expect(loaded.notices).toEqual([]);
     expect(loaded.state.activities).toEqual(state.activities);
@@ -55,38 +55,39 @@ describe('the link', () => {
     );
   });
 
-  it('opens a link the bot made from a plan', () => {
+  it('opens a link the bot made from a plan', async () => {
     const parsed = parsePlan({
       certifications: [{ credential: 'health-coach', expires: '2027-03-31' }],
       activities: [{ kind: 'cpr-aed', term: '2yr', completed: '2026-01-15' }],
     });
     if (!parsed.ok) throw new Error('fixture');
-    const loaded = load(`?${PLAN_PARAM}=${encodePlan(parsed.plan)}`, null);
+    const loaded = await load(`?${PLAN_PARAM}=${await encodePlan(parsed.plan)}`, null);
     expect(view(loaded.state, TODAY).results[0]?.earned).toBe('0.4');
   });
 
-  it('keeps other query parameters and drops ?plan= when there is nothing to keep', () => {
-    expect(searchFor(view(initialState(), TODAY).plan, '?utm=x&plan=abc')).toBe('?utm=x');
-    expect(searchFor(view(state, TODAY).plan, '?utm=x')).toMatch(/^\?utm=x&plan=/);
+  it('keeps other query parameters and drops ?plan= when there is nothing to keep', async () => {
+    expect(await searchFor(view(initialState(), TODAY).plan, '?utm=x&plan=abc')).toBe('?utm=x');
+    expect(await searchFor(view(state, TODAY).plan, '?utm=x')).toMatch(/^\?utm=x&plan=/);
   });
 
-  it('a link replacing a different saved plan hands the saved one back, for an undo', () => {
-    const link = searchFor(view(state, TODAY).plan, '');
+  it('a link replacing a different saved plan hands the saved one back, for an undo', async () => {
+    const link = await searchFor(view(state, TODAY).plan, '');
     const other = update(state, { type: 'remove-activity', index: 0 });
-    expect(load(link, serialize(other)).replaced?.activities).toEqual(other.activities);
+    expect((await load(link, serialize(other))).replaced?.activities).toEqual(other.activities);
     // The same plan saved, or nothing saved: nothing to bring back.
-    expect(load(link, serialize(state)).replaced).toBeNull();
-    expect(load(link, serialize(initialState())).replaced).toBeNull();
-    expect(load(link, null).replaced).toBeNull();
+    expect((await load(link, serialize(state))).replaced).toBeNull();
+    expect((await load(link, serialize(initialState()))).replaced).toBeNull();
+    expect((await load(link, null)).replaced).toBeNull();
   });
 
-  it('a damaged link shows the rules package message and keeps the saved state', () => {
-    const good = new URLSearchParams(searchFor(view(state, TODAY).plan, '')).get(PLAN_PARAM) ?? '';
+  it('a damaged link shows the rules package message and keeps the saved state', async () => {
+    const good =
+      new URLSearchParams(await searchFor(view(state, TODAY).plan, '')).get(PLAN_PARAM) ?? '';
     const damaged = `?${PLAN_PARAM}=${good.slice(0, 20)}`;
-    const loaded = load(damaged, serialize(state));
+    const loaded = await load(damaged, serialize(state));
     expect(loaded.fromLink).toBe(false);
     expect(loaded.notices).toEqual(
-      (decodePlan(good.slice(0, 20)) as { problems: { message: string }[] }).problems.map(
+      ((await decodePlan(good.slice(0, 20))) as { problems: { message: string }[] }).problems.map(
         (p) => p.message,
       ),
     );
@@ -96,7 +97,7 @@ describe('the link', () => {
 });
 
 describe('localStorage', () => {
-  it('keeps everything as typed, half-typed dates and the open form included', () => {
+  it('keeps everything as typed, half-typed dates and the open form included', async () => {
     const typing = update(
       update(state, { type: 'set-certification', index: 0, patch: { date: '03/3' } }),
       {
@@ -112,13 +113,13 @@ describe('localStorage', () => {
     expect(restored?.state.activities).toEqual(typing.activities);
   });
 
-  it('without a link the saved state is used', () => {
-    const loaded = load('', serialize(state));
+  it('without a link the saved state is used', async () => {
+    const loaded = await load('', serialize(state));
     expect(loaded.fromLink).toBe(false);
     expect(loaded.state.activities).toEqual(state.activities);
   });
 
-  it('unreadable storage starts fresh; entries that no longer validate are counted, not hidden', () => {
+  it('unreadable storage starts fresh; entries that no longer validate are counted, not hidden', async () => {
     expect(deserialize('{not json')).toBeNull();
     expect(deserialize(JSON.stringify({ version: 99 }))).toBeNull();
     const text = JSON.stringify({
@@ -133,7 +134,7 @@ describe('localStorage', () => {
       ],
       draft: { kind: 'nope' },
     });
-    const loaded = load('', text);
+    const loaded = await load('', text);
     expect(loaded.state.certifications).toEqual([
       { credential: 'health-coach', dateKind: 'expires', date: 'x' },
     ]);
@@ -143,7 +144,7 @@ describe('localStorage', () => {
 });
 
 describe('the certifications other pages read', () => {
-  it('are the calculator’s, as typed; anything unreadable gives none', () => {
+  it('are the calculator’s, as typed; anything unreadable gives none', async () => {
     expect(storedCertifications(serialize(state))).toEqual(state.certifications);
     for (const text of [null, '', '{', 'null', '[]', '{"version":2}', '{"version":1}']) {
       expect(storedCertifications(text), String(text)).toEqual([]);

@@ -21,7 +21,8 @@ const cited = (text: string) => citedIn(text, sources);
 const today = todayIso();
 const form = $<HTMLFormElement>('activity-form');
 const certList = $('cert-list');
-const loaded = load(location.search, readStorage());
+// A link's plan is decompressed before the first render; the calculator is hidden meanwhile (index.astro).
+const loaded = await load(location.search, readStorage());
 let state = loaded.state;
 let vm = view(state, today);
 /** A damaged link stays in the address bar until the person changes something. */
@@ -31,6 +32,8 @@ let certCount = certList.querySelectorAll('.cert').length;
 /** What "Undo" brings back after Start over (or after a link replaced the saved plan). */
 let undo: CalculatorState | null = null;
 const written = new Map<string, string>();
+/** Counts link writes, so a slow encoding cannot overwrite a newer link. */
+let linkWrites = 0;
 
 /** Writes HTML into an element only when it changed, so focus and screen readers are not disturbed. */
 function write(id: string, html: string) {
@@ -224,13 +227,14 @@ function save() {
   } catch {
     // Storage full or blocked: the link still carries the plan.
   }
-  if (!keepLink) {
-    history.replaceState(
-      null,
-      '',
-      location.pathname + searchFor(vm.plan, location.search) + location.hash,
-    );
-  }
+  if (keepLink) return;
+  const mine = ++linkWrites;
+  void searchFor(vm.plan, location.search).then((search) => {
+    // Encoding is async: only the newest change's link is written, never an older one after it.
+    if (mine === linkWrites && !keepLink) {
+      history.replaceState(null, '', location.pathname + search + location.hash);
+    }
+  });
 }
 
 function render() {
@@ -432,6 +436,7 @@ $('notices').hidden = loaded.notices.length === 0;
 $('share').hidden = typeof navigator.share !== 'function';
 // A plan opened from a link is kept as soon as it opens, so it survives a visit to another page.
 render();
+delete document.documentElement.dataset.opening;
 if (loaded.replaced) {
   undo = loaded.replaced;
   $('replaced').hidden = false;

@@ -2,7 +2,9 @@
  * Where the calculator's state is kept between visits: the link (`?plan=`,
  * encoded by the rules package, the same links the bot posts) and the
  * browser's localStorage. Pure functions over strings; the page passes in
- * `location.search` and what localStorage holds.
+ * `location.search` and what localStorage holds. The link's encoding is
+ * compressed with the browser's own streams, so reading and writing a link
+ * are async.
  *
  * The link carries the valid part of the state (what a shared link should
  * show); localStorage carries everything as typed, a half-typed date
@@ -44,10 +46,10 @@ export function stateFromPlan(plan: Plan): CalculatorState {
 }
 
 /** `?plan=…` for the valid part of the state; no parameter when there is nothing to keep. */
-export function searchFor(plan: Plan, currentSearch: string): string {
+export async function searchFor(plan: Plan, currentSearch: string): Promise<string> {
   const params = new URLSearchParams(currentSearch);
   const hasDates = plan.certifications.length > 0 || plan.activities.length > 0;
-  if (hasDates) params.set(PLAN_PARAM, encodePlan(plan));
+  if (hasDates) params.set(PLAN_PARAM, await encodePlan(plan));
   else params.delete(PLAN_PARAM);
   const search = params.toString();
   return search ? `?${search}` : '';
@@ -133,17 +135,19 @@ function holdsAPlan(state: CalculatorState): boolean {
 }
 
 /** The link wins when it has a plan; a damaged link is explained and the saved state is kept. */
-export function load(search: string, stored: string | null): Loaded {
+export async function load(search: string, stored: string | null): Promise<Loaded> {
   const notices: string[] = [];
   const encoded = new URLSearchParams(search).get(PLAN_PARAM);
   const restored = deserialize(stored);
   if (encoded !== null) {
-    const decoded = decodePlan(encoded);
+    const decoded = await decodePlan(encoded);
     if (decoded.ok) {
       const state = stateFromPlan(decoded.plan);
       const saved = restored?.state;
       const replaced =
-        saved && holdsAPlan(saved) && encodePlan(planOf(saved)) !== encodePlan(planOf(state))
+        saved &&
+        holdsAPlan(saved) &&
+        JSON.stringify(planOf(saved)) !== JSON.stringify(planOf(state))
           ? saved
           : null;
       return { state, fromLink: true, replaced, notices };
