@@ -3,7 +3,9 @@ import {
   apiError,
   asNumber,
   asString,
+  DiscordHttpError,
   ErrorCode,
+  FakeDiscordError,
   FormErrors,
   isObject,
   type JsonObject,
@@ -169,6 +171,19 @@ export class CommandRegistry {
     const list = this.#guild.get(guildId) ?? [];
     this.#guild.set(guildId, list);
     return list;
+  }
+
+  /** A test's registration (JSON or builders): as a PUT, but a mistake throws its Discord answer. */
+  overwriteForTest(commands: unknown[], guildId?: string): StoredCommand[] {
+    const json = commands.map((c) =>
+      isObject(c) && typeof c.toJSON === 'function' ? (c.toJSON as () => unknown)() : c,
+    );
+    try {
+      return this.overwrite(json, guildId);
+    } catch (error) {
+      if (!(error instanceof DiscordHttpError)) throw error;
+      throw new FakeDiscordError(`invalid commands: ${JSON.stringify(error.body)}`);
+    }
   }
 
   /** PUT: replaces the whole list, keeping the ids of commands whose name survives. */

@@ -22,6 +22,7 @@ import { type FakeMessage, MessageStore } from './messages.js';
 import { channelRoutes } from './routes/channels.js';
 import { commandRoutes } from './routes/commands.js';
 import { answerInteraction, interactionRoutes } from './routes/interactions.js';
+import { memberRoutes } from './routes/members.js';
 import { type RecordedRequest, RestApi, type UnknownRoute } from './server.js';
 import {
   type FakeChannel,
@@ -31,10 +32,9 @@ import {
   type UserRef,
   World,
 } from './state.js';
+import { ALL_PRIVILEGED_INTENTS, refusedIntents, ServerMembers } from './server-members.js';
 import {
-  DiscordHttpError,
   FakeDiscordError,
-  isObject,
   SnowflakeGenerator,
   shardOf,
   Waiters,
@@ -48,6 +48,8 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** If set, REST calls must carry `Authorization: Bot <token>` and IDENTIFY must send it. */
   token?: string;
+  /** Privileged intents enabled in the Developer Portal (PrivilegedIntent bits). Default: all. */
+  privilegedIntents?: number;
 }
 
 const DISCORD_HEARTBEAT_MS = 41_250;
@@ -59,6 +61,8 @@ const DISCORD_HEARTBEAT_MS = 41_250;
 export class FakeDiscord {
   readonly applicationId: string;
   readonly botUser: FakeUser;
+  /** Members leaving and renaming themselves, with their gateway events. */
+  readonly serverMembers: ServerMembers;
 
   readonly #ids = new SnowflakeGenerator();
   readonly #waiters = new Waiters();
@@ -91,6 +95,8 @@ export class FakeDiscord {
             .filter((g) => shardOf(g.id, shardCount) === shardId)
             .map((g) => this.#world.guildCreateJson(g)),
         checkToken,
+        refusedIntents: (intents) =>
+          refusedIntents(intents, options.privilegedIntents ?? ALL_PRIVILEGED_INTENTS),
         changed: () => this.#waiters.changed(),
         waitFor: (check, wait) => this.waitFor(check, wait),
       },
@@ -134,6 +140,8 @@ export class FakeDiscord {
     commandRoutes(this.#api, deps);
     interactionRoutes(this.#api, { ...deps, interactions: this.#interactions });
     channelRoutes(this.#api, deps);
+    memberRoutes(this.#api, deps);
+    this.serverMembers = new ServerMembers(this.#world, this.#gateway, (g) => this.guild(g));
     this.#server = createServer((req, res) => this.#api.handle(req, res));
     this.#server.on('upgrade', (req, socket, head: Buffer) =>
       this.#gateway.handleUpgrade(req, socket, head),
@@ -256,16 +264,7 @@ export class FakeDiscord {
 
   /** Registers commands directly (JSON or builders), replacing the list, as a PUT would. */
   setCommands(commands: unknown[], guildId?: string): StoredCommand[] {
-    const json = commands.map((c) =>
-      isObject(c) && typeof c.toJSON === 'function' ? (c.toJSON as () => unknown)() : c,
-    );
-    const guild = guildId === undefined ? undefined : this.guild(guildId).id;
-    try {
-      return this.#commands.overwrite(json, guild);
-    } catch (error) {
-      if (!(error instanceof DiscordHttpError)) throw error;
-      throw new FakeDiscordError(`invalid commands: ${JSON.stringify(error.body)}`);
-    }
+    return this.#commands.overwriteForTest(commands, guildId && this.guild(guildId).id);
   }
 
   /** Runs a slash command and resolves with the bot's callback (rejects after the reply window). */

@@ -2,6 +2,7 @@
  * @cec/discord-fake — a local fake Discord (REST + gateway on 127.0.0.1) that the real
  * discord.js client logs in to, for end-to-end bot tests without a network.
  */
+export { type FakeOverwrite, setPermissionOverwrite } from './channel-permissions.js';
 export { OptionType, type StoredCommand } from './commands.js';
 export { FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from './fake-discord.js';
 export type { FaultSpec } from './faults.js';
@@ -32,6 +33,7 @@ export { FakeMessage, flattenText, MessageFlag, type RecordedFile } from './mess
 export type { OptionValue } from './options.js';
 export { ALL_PERMISSIONS, Permission } from './permissions.js';
 export type { RecordedRequest, UnknownRoute } from './server.js';
+export { PrivilegedIntent, type ServerMembers } from './server-members.js';
 export type {
   FakeChannel,
   FakeChannelInit,
