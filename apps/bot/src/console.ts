@@ -8,9 +8,11 @@
  */
 import { createInterface } from 'node:readline';
 import { createCommandContext } from './commands/context.js';
+import type { DiscordActions } from './commands/types.js';
 import { describeConfigProblems, loadConfig } from './config.js';
 import { CONSOLE_HELP, createConsoleSession } from './console/session.js';
 import { createLogger } from './log.js';
+import { replyToText } from './render/text.js';
 import { openStore } from './store/index.js';
 
 async function main(): Promise<number> {
@@ -26,8 +28,17 @@ async function main(): Promise<number> {
     secrets: [config.discordToken],
   });
   const store = await openStore(config.databaseUrl);
+  const discord: DiscordActions = {
+    // No Discord here: what the bot would post in a channel is printed, marked as such.
+    async post(channelId, reply) {
+      process.stdout.write(`[posted in <#${channelId}>]\n${replyToText(reply, new Date())}\n\n`);
+      return { posted: true };
+    },
+    // The console's server holds the local member alone, who never leaves it.
+    isServerMember: async () => true,
+  };
   const session = createConsoleSession(
-    createCommandContext({ store, siteUrl: config.siteUrl, now: () => new Date() }),
+    createCommandContext({ store, discord, siteUrl: config.siteUrl, now: () => new Date() }),
     log,
   );
 

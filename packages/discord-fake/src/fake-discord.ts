@@ -24,6 +24,7 @@ import { commandRoutes } from './routes/commands.js';
 import { answerInteraction, interactionRoutes } from './routes/interactions.js';
 import { memberRoutes } from './routes/members.js';
 import { type RecordedRequest, RestApi, type UnknownRoute } from './server.js';
+import { ALL_PRIVILEGED_INTENTS, refusedIntents, ServerMembers } from './server-members.js';
 import {
   type FakeChannel,
   type FakeGuild,
@@ -32,7 +33,6 @@ import {
   type UserRef,
   World,
 } from './state.js';
-import { ALL_PRIVILEGED_INTENTS, refusedIntents, ServerMembers } from './server-members.js';
 import {
   FakeDiscordError,
   SnowflakeGenerator,

@@ -46,8 +46,29 @@ export interface ButtonInput {
 /** A press either replaces the message that held the button, or answers separately (e.g. "not yours"). */
 export type ButtonOutcome = { replace: boolean; reply: Reply };
 
+/** A channel permission the bot needs to post a group's messages there. */
+export type PostingPermission = 'View Channel' | 'Send Messages' | 'Embed Links';
+
+/**
+ * How a post in a server channel went. When Discord refuses, `missing` names what the bot
+ * lacks there; `exact` is false when Discord's answer fits more than one (50013 says only
+ * "Missing Permissions": Send Messages, or Embed Links for a message of embeds).
+ */
+export type PostOutcome =
+  | { posted: true }
+  | { posted: false; missing: readonly PostingPermission[]; exact: boolean };
+
+/** What commands ask of Discord besides answering: each transport (and the console) gives it. */
+export interface DiscordActions {
+  /** Posts a message in a server channel, as the bot. */
+  post(channelId: string, reply: Reply): Promise<PostOutcome>;
+  /** False only when Discord says the user is not in the server (Unknown Member). */
+  isServerMember(guildId: string, userId: string): Promise<boolean>;
+}
+
 export interface CommandContext {
   store: Store;
+  discord: DiscordActions;
   /** Members' plans over `store` (see createCommandContext). */
   members: MemberPlans;
   /** Base URL of the calculator site (no trailing slash). */

@@ -1,5 +1,6 @@
 /** A server's group board: every member who joined it, with their plan evaluated. */
 import { evaluatePlan, type IsoDate } from '@cec/rules';
+import type { CommandContext } from '../commands/types.js';
 import type { BoardRow } from '../render/board.js';
 import type { Store } from '../store/index.js';
 import { personOf } from './person.js';
@@ -20,4 +21,22 @@ export async function boardRows(
     });
   }
   return rows;
+}
+
+/**
+ * Takes off the board whoever Discord says has left the server: the fallback for leaves the bot
+ * did not see (no Server Members intent, HTTP interactions, or while it was offline). When
+ * Discord cannot answer for someone, they stay.
+ */
+export async function dropDeparted(
+  context: Pick<CommandContext, 'store' | 'discord'>,
+  guildId: string,
+): Promise<void> {
+  const members = await context.store.groups.members(guildId);
+  const present = await Promise.all(
+    members.map((m) => context.discord.isServerMember(guildId, m.userId).catch(() => true)),
+  );
+  for (const [i, member] of members.entries()) {
+    if (!present[i]) await context.store.groups.leave(guildId, member.userId);
+  }
 }

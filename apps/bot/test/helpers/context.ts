@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCommandContext } from '../../src/commands/context.js';
-import type { CommandContext, CommandInput, OptionValue } from '../../src/commands/types.js';
+import type {
+  CommandContext,
+  CommandInput,
+  DiscordActions,
+  OptionValue,
+} from '../../src/commands/types.js';
 import type { Person } from '../../src/members/person.js';
 import { openStore } from '../../src/store/index.js';
 
@@ -15,7 +20,17 @@ export const GUILD = '300000000000000001';
 
 export async function memoryContext(): Promise<CommandContext> {
   const store = await openStore(':memory:', { now: () => NOW });
-  return createCommandContext({ store, siteUrl: 'https://cec.example.org', now: () => NOW });
+  // Every post succeeds and everyone stays: posting and leaving are tested through the fake Discord.
+  const discord: DiscordActions = {
+    post: async () => ({ posted: true }),
+    isServerMember: async () => true,
+  };
+  return createCommandContext({
+    store,
+    discord,
+    siteUrl: 'https://cec.example.org',
+    now: () => NOW,
+  });
 }
 
 export function input(

@@ -5,8 +5,8 @@
  * text, Discord drops the embeds instead.
  */
 import { validateMessageBody } from '../message-validation.js';
-import { Permission } from '../permissions.js';
 import type { MessageStore } from '../messages.js';
+import { Permission } from '../permissions.js';
 import type { RestApi } from '../server.js';
 import type { FakeUser, World } from '../state.js';
 import { apiError, asObject, asString, ErrorCode } from '../util.js';
@@ -40,7 +40,8 @@ export function channelRoutes(api: RestApi, deps: ChannelRouteDeps): void {
     if (channel.guild_id !== undefined) {
       const bits = world.botPermissionsIn(channel);
       const has = (p: bigint) => (bits & p) === p;
-      if (!has(Permission.ViewChannel)) throw apiError(403, ErrorCode.MissingAccess, 'Missing Access');
+      if (!has(Permission.ViewChannel))
+        throw apiError(403, ErrorCode.MissingAccess, 'Missing Access');
       const text = typeof body.content === 'string' && body.content !== '';
       if (!has(Permission.SendMessages) || (!has(Permission.EmbedLinks) && !text)) {
         throw apiError(403, ErrorCode.MissingPermissions, 'Missing Permissions');
