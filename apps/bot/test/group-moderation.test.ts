@@ -4,9 +4,13 @@
  * members who leave the server leave the board, names stay current, a refused Server Members
  * intent, and a board that reads right.
  */
-import { Permission, setPermissionOverwrite } from '@cec/discord-fake';
+import { Permission, setPermissionOverwrite, startFakeDiscord } from '@cec/discord-fake';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { type FakeWorld, startFakeWorld } from './helpers/fake-discord.js';
+import { deployCommands } from '../src/discord/deploy-commands.js';
+import { startHttpBot } from '../src/discord/http-bot.js';
+import { createLogger } from '../src/log.js';
+import { openStore } from '../src/store/index.js';
+import { type FakeWorld, startFakeWorld, TOKEN } from './helpers/fake-discord.js';
 
 const worlds: FakeWorld[] = [];
 afterEach(async () => {
@@ -250,6 +254,65 @@ describe('members who leave, and current names', () => {
     expect(text).toContain('Group board: 1 member');
     expect(text).not.toContain('kim');
     expect(await w.store.groups.isMember(w.fake.guild().id, w.fake.user('kim').id)).toBe(false);
+  });
+});
+
+describe('HTTP interactions mode (no gateway, so no member events)', () => {
+  test('setup is checked by Discord’s answer; a member who left drops off when the board is shown', async () => {
+    const fake = await startFakeDiscord({
+      token: TOKEN,
+      guilds: [
+        { channels: [{ name: 'cec' }, { name: 'quiet', botDeny: Permission.SendMessages }] },
+      ],
+    });
+    const store = await openStore(':memory:');
+    await deployCommands({
+      token: TOKEN,
+      applicationId: fake.applicationId,
+      discordApi: fake.apiUrl,
+      guildId: null,
+    });
+    const bot = await startHttpBot({
+      token: TOKEN,
+      discordApi: fake.apiUrl,
+      publicKey: fake.publicKey,
+      port: 0,
+      host: '127.0.0.1',
+      siteUrl: 'https://cec.example.org',
+      store,
+      log: createLogger({ level: 'warn', secrets: [TOKEN], write: () => undefined }),
+      reminders: false,
+    });
+    try {
+      await fake.setInteractionsEndpoint(`${bot.endpoint.url}/interactions`);
+      const refused = await fake.command({
+        name: 'group setup',
+        options: { channel: 'quiet' },
+        user: 'owner',
+      });
+      expect((await refused.final()).content).toContain(
+        'I am missing **Send Messages** or **Embed Links** there',
+      );
+      expect(await store.groups.settings(fake.guild().id)).toBeNull();
+      const done = await fake.command({
+        name: 'group setup',
+        options: { channel: 'cec' },
+        user: 'owner',
+      });
+      expect((await done.final()).content).toContain('a test message is posted there');
+      expect(fake.messages('cec')).toHaveLength(1);
+
+      for (const user of ['kim', 'lee']) await fake.command({ name: 'group join', user });
+      expect(fake.serverMembers.leave('kim')).toBe(false);
+      const board = await (await fake.command({ name: 'group board', user: 'lee' })).final();
+      expect(board.embeds[0]?.title).toBe('Group board: 1 member, most urgent first');
+      expect(await store.groups.isMember(fake.guild().id, fake.user('kim').id)).toBe(false);
+      fake.assertNoUnknownRoutes();
+    } finally {
+      await bot.stop();
+      await fake.close();
+      await store.close();
+    }
   });
 });
 
