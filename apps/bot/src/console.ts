@@ -28,10 +28,11 @@ async function main(): Promise<number> {
     secrets: [config.discordToken],
   });
   const store = await openStore(config.databaseUrl);
+  // No Discord here: what the bot would post in a channel is printed after the reply, marked.
+  const posts: string[] = [];
   const discord: DiscordActions = {
-    // No Discord here: what the bot would post in a channel is printed, marked as such.
     async post(channelId, reply) {
-      process.stdout.write(`[posted in <#${channelId}>]\n${replyToText(reply, new Date())}\n\n`);
+      posts.push(`[posted in <#${channelId}>]\n${replyToText(reply, new Date())}\n\n`);
       return { posted: true };
     },
     // The console's server holds the local member alone, who never leaves it.
@@ -62,6 +63,7 @@ async function main(): Promise<number> {
         // Piped input is echoed so the output reads as a transcript.
         process.stdout.write(`${interactive ? '' : `> ${line.trim()}\n`}${result.text}\n\n`);
       }
+      process.stdout.write(posts.splice(0).join(''));
       if (interactive) lines.prompt();
     }
   } finally {
