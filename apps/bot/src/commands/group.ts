@@ -135,7 +135,7 @@ async function leave(input: CommandInput, context: CommandContext): Promise<Repl
 
 async function board(input: CommandInput, context: CommandContext): Promise<Reply> {
   const guildId = guildOf(input);
-  await dropDeparted(context, guildId);
+  await dropDeparted(context.store, context.discord.isServerMember, guildId);
   const rows = await boardRows(context, guildId, context.today());
   return renderBoard(rows, true);
 }

@@ -11,6 +11,7 @@ import type {
 } from 'discord.js';
 import type { Person } from '../members/person.js';
 import type { MemberPlans } from '../members/plan.js';
+import type { PostingPermission } from '../render/group.js';
 import type { Choice, Reply } from '../render/payload.js';
 import type { Store } from '../store/index.js';
 
@@ -45,9 +46,6 @@ export interface ButtonInput {
 
 /** A press either replaces the message that held the button, or answers separately (e.g. "not yours"). */
 export type ButtonOutcome = { replace: boolean; reply: Reply };
-
-/** A channel permission the bot needs to post a group's messages there. */
-export type PostingPermission = 'View Channel' | 'Send Messages' | 'Embed Links';
 
 /**
  * How a post in a server channel went. When Discord refuses, `missing` names what the bot

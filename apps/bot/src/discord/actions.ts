@@ -12,7 +12,8 @@ import {
   RESTJSONErrorCodes,
   Routes,
 } from 'discord.js';
-import type { DiscordActions, PostingPermission, PostOutcome } from '../commands/types.js';
+import type { DiscordActions, PostOutcome } from '../commands/types.js';
+import type { PostingPermission } from '../render/group.js';
 import type { Reply } from '../render/payload.js';
 import { discordMessenger } from './messenger.js';
 

@@ -1,6 +1,5 @@
 /** A server's group board: every member who joined it, with their plan evaluated. */
 import { evaluatePlan, type IsoDate } from '@cec/rules';
-import type { CommandContext } from '../commands/types.js';
 import type { BoardRow } from '../render/board.js';
 import type { Store } from '../store/index.js';
 import { personOf } from './person.js';
@@ -29,14 +28,15 @@ export async function boardRows(
  * Discord cannot answer for someone, they stay.
  */
 export async function dropDeparted(
-  context: Pick<CommandContext, 'store' | 'discord'>,
+  store: Store,
+  isServerMember: (guildId: string, userId: string) => Promise<boolean>,
   guildId: string,
 ): Promise<void> {
-  const members = await context.store.groups.members(guildId);
+  const members = await store.groups.members(guildId);
   const present = await Promise.all(
-    members.map((m) => context.discord.isServerMember(guildId, m.userId).catch(() => true)),
+    members.map((m) => isServerMember(guildId, m.userId).catch(() => true)),
   );
   for (const [i, member] of members.entries()) {
-    if (!present[i]) await context.store.groups.leave(guildId, member.userId);
+    if (!present[i]) await store.groups.leave(guildId, member.userId);
   }
 }

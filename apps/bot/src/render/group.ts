@@ -1,8 +1,10 @@
 /** Replies to `/group join`, `leave`, `setup`, `settings` and `remove`, and the setup's test post. */
-import type { PostingPermission } from '../commands/types.js';
 import type { GroupSettings } from '../store/index.js';
 import { plain } from './format.js';
 import { COLORS, type Reply } from './payload.js';
+
+/** A channel permission the bot needs to post a group's messages there, by its name in Discord. */
+export type PostingPermission = 'View Channel' | 'Send Messages' | 'Embed Links';
 
 export function renderJoined(isNew: boolean, channelId: string | null): Reply {
   const where = channelId
