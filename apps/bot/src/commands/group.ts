@@ -210,14 +210,17 @@ async function remove(input: CommandInput, context: CommandContext): Promise<Rep
 
 const SUBCOMMANDS = { join, leave, board, setup, settings, remove } as const;
 
-/** Slow subcommands: the board evaluates every member; setup and settings post in a channel first. */
-const DEFERRED = new Set(['board', 'setup', 'settings']);
+/** The board evaluates every member; a moderator's setup and settings post in a channel first. */
+function slow(input: CommandInput): boolean {
+  if (input.subcommand === 'board') return true;
+  return input.canManageServer && (input.subcommand === 'setup' || input.subcommand === 'settings');
+}
 
 export const group: Command = {
   data,
   ephemeral: () => true,
   // Deferred at once so a big server or a slow post never misses the 3 s window.
-  defers: (input) => DEFERRED.has(input.subcommand ?? ''),
+  defers: slow,
   async execute(input, context) {
     const run = pick(SUBCOMMANDS, input.subcommand);
     if (!run) {
