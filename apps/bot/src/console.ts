@@ -8,9 +8,11 @@
  */
 import { createInterface } from 'node:readline';
 import { createCommandContext } from './commands/context.js';
+import type { DiscordActions } from './commands/types.js';
 import { describeConfigProblems, loadConfig } from './config.js';
 import { CONSOLE_HELP, createConsoleSession } from './console/session.js';
 import { createLogger } from './log.js';
+import { replyToText } from './render/text.js';
 import { openStore } from './store/index.js';
 
 async function main(): Promise<number> {
@@ -26,8 +28,18 @@ async function main(): Promise<number> {
     secrets: [config.discordToken],
   });
   const store = await openStore(config.databaseUrl);
+  // No Discord here: what the bot would post in a channel is printed after the reply, marked.
+  const posts: string[] = [];
+  const discord: DiscordActions = {
+    async post(channelId, reply) {
+      posts.push(`[posted in <#${channelId}>]\n${replyToText(reply, new Date())}\n\n`);
+      return { posted: true };
+    },
+    // The console's server holds the local member alone, who never leaves it.
+    isServerMember: async () => true,
+  };
   const session = createConsoleSession(
-    createCommandContext({ store, siteUrl: config.siteUrl, now: () => new Date() }),
+    createCommandContext({ store, discord, siteUrl: config.siteUrl, now: () => new Date() }),
     log,
   );
 
@@ -51,6 +63,7 @@ async function main(): Promise<number> {
         // Piped input is echoed so the output reads as a transcript.
         process.stdout.write(`${interactive ? '' : `> ${line.trim()}\n`}${result.text}\n\n`);
       }
+      process.stdout.write(posts.splice(0).join(''));
       if (interactive) lines.prompt();
     }
   } finally {

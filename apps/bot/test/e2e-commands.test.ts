@@ -72,7 +72,7 @@ describe('registration', () => {
       'list',
       'remove',
     ]);
-    expect(subs('group')).toEqual(['join', 'leave', 'board', 'setup']);
+    expect(subs('group')).toEqual(['join', 'leave', 'board', 'setup', 'settings', 'remove']);
     expect(subs('privacy')).toEqual(['export', 'import', 'delete']);
     expect(subs('progress')).toEqual(['member']);
   });
@@ -315,8 +315,8 @@ describe('/group', () => {
       memberPermissions: Permission.SendMessages,
     });
     expect(refused.ephemeral).toBe(true);
-    expect(refused.content).toBe(
-      '⚠️ Only members with the Manage Server permission can set up the group.',
+    expect((await refused.final()).content).toBe(
+      '⚠️ Only members with the Manage Server permission can use `/group setup`.',
     );
 
     const general = world.fake.channel('general');
@@ -327,7 +327,7 @@ describe('/group', () => {
       memberPermissions: Permission.ManageGuild,
     });
     expect(done.ephemeral).toBe(true);
-    expect(done.content).toContain(`<#${general.id}>`);
+    expect((await done.final()).content).toContain(`<#${general.id}>`);
     expect((await world.store.groups.settings(world.fake.guild().id))?.reminderDays).toEqual([
       60, 7,
     ]);

@@ -102,7 +102,9 @@ describe('reminders through Discord', () => {
     expect(await w.bot.scheduler.tick()).toMatchObject({ sent: 4, failed: 1 });
     expect(await w.bot.scheduler.tick()).toMatchObject({ sent: 0, failed: 0 });
 
-    const posts = w.fake.messages('general');
+    // The first post is setup's test message.
+    const [testPost, ...posts] = w.fake.messages('general');
+    expect(testPost?.embeds[0]?.title).toBe('CEC study group');
     expect(posts).toHaveLength(3);
     const rita = w.fake.user('rita');
     const sam = w.fake.user('sam');

@@ -59,9 +59,9 @@ describe('/group', () => {
     expect(reply.ephemeral).toBe(true);
     const text = reply.embeds?.[0]?.description ?? '';
     expect(text.indexOf('**Bob**')).toBeLessThan(text.indexOf('**Alice**'));
-    expect(text.indexOf('**Alice**')).toBeLessThan(text.indexOf('**Cara**'));
+    expect(text.indexOf('**Alice**')).toBeLessThan(text.indexOf('No certification registered'));
     expect(text).toContain('30 days left');
-    expect(text).toContain('Cara**: no certification registered');
+    expect(text).toContain('No certification registered (1): Cara');
   });
 
   test('an empty board says how to join', async () => {

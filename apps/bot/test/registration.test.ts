@@ -99,7 +99,7 @@ describe('deploy-commands (built)', () => {
           '  /cert (add, list, remove)',
           '  /log (cpr, college, extra-cert, present, broaden, publish, mentor, course, petition, first-aid, list, remove)',
           '  /progress',
-          '  /group (join, leave, board, setup)',
+          '  /group (join, leave, board, setup, settings, remove)',
           '  /privacy (export, import, delete)',
           '  /help',
           '',

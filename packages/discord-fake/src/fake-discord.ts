@@ -23,7 +23,9 @@ import { type FakeMessage, MessageStore } from './messages.js';
 import { channelRoutes } from './routes/channels.js';
 import { commandRoutes } from './routes/commands.js';
 import { answerInteraction, interactionRoutes } from './routes/interactions.js';
+import { memberRoutes } from './routes/members.js';
 import { type RecordedRequest, RestApi, type UnknownRoute } from './server.js';
+import { ALL_PRIVILEGED_INTENTS, refusedIntents, ServerMembers } from './server-members.js';
 import {
   type FakeChannel,
   type FakeGuild,
@@ -47,6 +49,8 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** If set, REST calls must carry `Authorization: Bot <token>` and IDENTIFY must send it. */
   token?: string;
+  /** Privileged intents enabled in the Developer Portal (PrivilegedIntent bits). Default: all. */
+  privilegedIntents?: number;
 }
 
 const DISCORD_HEARTBEAT_MS = 41_250;
@@ -58,6 +62,8 @@ const DISCORD_HEARTBEAT_MS = 41_250;
 export class FakeDiscord {
   readonly applicationId: string;
   readonly botUser: FakeUser;
+  /** Members leaving and renaming themselves, with their gateway events. */
+  readonly serverMembers: ServerMembers;
 
   readonly #ids = new SnowflakeGenerator();
   readonly #waiters = new Waiters();
@@ -90,6 +96,8 @@ export class FakeDiscord {
             .filter((g) => shardOf(g.id, shardCount) === shardId)
             .map((g) => this.#world.guildCreateJson(g)),
         checkToken,
+        refusedIntents: (intents) =>
+          refusedIntents(intents, options.privilegedIntents ?? ALL_PRIVILEGED_INTENTS),
         changed: () => this.#waiters.changed(),
         waitFor: (check, wait) => this.waitFor(check, wait),
       },
@@ -133,6 +141,8 @@ export class FakeDiscord {
     commandRoutes(this.#api, deps);
     interactionRoutes(this.#api, { ...deps, interactions: this.#interactions });
     channelRoutes(this.#api, deps);
+    memberRoutes(this.#api, deps);
+    this.serverMembers = new ServerMembers(this.#world, this.#gateway, (g) => this.guild(g));
     this.#server = createServer((req, res) => this.#api.handle(req, res));
     this.#server.on('upgrade', (req, socket, head: Buffer) =>
       this.#gateway.handleUpgrade(req, socket, head),
@@ -149,8 +159,6 @@ export class FakeDiscord {
     fake.#world.attachments.origin = `http://127.0.0.1:${fake.#port}`;
     return fake;
   }
-
-  // ---- addresses
 
   /** Pass as discord.js `rest.api` (no `/v10`). */
   get apiUrl(): string {
@@ -176,8 +184,6 @@ export class FakeDiscord {
       ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
     };
   }
-
-  // ---- HTTP interactions
 
   /** The application's Public Key (64 hex characters): the bot's `DISCORD_PUBLIC_KEY`. */
   get publicKey(): string {
@@ -205,8 +211,6 @@ export class FakeDiscord {
   get httpDeliveries(): readonly HttpDeliveryRecord[] {
     return this.#http.records;
   }
-
-  // ---- world
 
   /** Gets a user by id or username, creating it (by username) on first use. */
   user(username: string): FakeUser {
@@ -247,8 +251,6 @@ export class FakeDiscord {
     this.#world.closedDms.add(this.#world.resolveUser(user).id);
   }
 
-  // ---- commands and interactions
-
   /** Registered commands: global without an argument, else that guild's. */
   commands(guildId?: string): StoredCommand[] {
     return [...this.#commands.list(guildId === undefined ? undefined : this.guild(guildId).id)];
@@ -283,8 +285,6 @@ export class FakeDiscord {
   submitModal(submission: ModalSubmission): Promise<InteractionReply> {
     return this.#interactions.submitModal(submission);
   }
-
-  // ---- gateway
 
   get identifies(): number {
     return this.#gateway.identifies;
@@ -339,8 +339,6 @@ export class FakeDiscord {
   requestReconnect(options: ComebackOptions = {}): Promise<Comeback> {
     return this.#gateway.requestReconnect(options);
   }
-
-  // ---- REST inspection and faults
 
   /** Every REST request, in order. */
   get requests(): RecordedRequest[] {

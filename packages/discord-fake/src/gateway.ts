@@ -69,6 +69,8 @@ export interface GatewayHost {
   /** The GUILD_CREATE payloads of the guilds on a shard. */
   guildCreates(shardId: number, shardCount: number): JsonObject[];
   checkToken(token: string): boolean;
+  /** The privileged intents asked for that the application may not use (0: none). */
+  refusedIntents(intents: number): number;
   changed(): void;
   waitFor<T>(check: () => T | undefined | null | false, options: WaitOptions): Promise<T>;
 }
@@ -291,6 +293,12 @@ export class Gateway {
     const shardCount = asNumber(shard[1]) ?? 1;
     if (shardCount < 1 || shardId < 0 || shardId >= shardCount) {
       socket.close(4010, 'Invalid shard');
+      return;
+    }
+    if (this.host.refusedIntents(asNumber(d.intents) ?? 0) !== 0) {
+      this.events.push({ type: 'close', shardId, at: Date.now(), code: 4014 });
+      socket.close(4014, 'Disallowed intent(s).');
+      this.host.changed();
       return;
     }
     const session: GatewaySession = {

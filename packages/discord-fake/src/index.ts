@@ -3,6 +3,7 @@
  * discord.js client logs in to, for end-to-end bot tests without a network.
  */
 export { type AttachmentFetch, type FakeUpload, upload } from './attachments.js';
+export { type FakeOverwrite, setPermissionOverwrite } from './channel-permissions.js';
 export { OptionType, type StoredCommand } from './commands.js';
 export { FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from './fake-discord.js';
 export type { FaultSpec } from './faults.js';
@@ -35,6 +36,7 @@ export { checkModal, type ModalInput, modalInputs } from './modals.js';
 export type { OptionValue } from './options.js';
 export { ALL_PERMISSIONS, Permission } from './permissions.js';
 export type { RecordedRequest, UnknownRoute } from './server.js';
+export { PrivilegedIntent, type ServerMembers } from './server-members.js';
 export type {
   FakeChannel,
   FakeChannelInit,

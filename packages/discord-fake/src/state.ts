@@ -1,6 +1,7 @@
 /** The fake's world: users, guilds, their channels, roles and members, and DM channels. */
 
 import { AttachmentStore } from './attachments.js';
+import { channelPermissions } from './channel-permissions.js';
 import {
   DEFAULT_BOT_PERMISSIONS,
   DEFAULT_EVERYONE_PERMISSIONS,
@@ -45,6 +46,8 @@ export interface FakeChannelInit {
   name: string;
   /** Channel type: 0 text (default), 2 voice, 4 category, 5 announcement, ... */
   type?: number;
+  /** Permissions taken from the bot in this channel (a member overwrite), e.g. Send Messages. */
+  botDeny?: bigint;
 }
 
 /** A role as Discord's API shows it. */
@@ -66,6 +69,8 @@ export interface FakeMember {
   /** Role ids (without @everyone). */
   roles: string[];
   joinedAt: string;
+  /** The server nickname, if the member set one. */
+  nick?: string | null;
 }
 
 export interface FakeGuildInit {
@@ -208,7 +213,9 @@ export class World {
       guild_id: guild.id,
       position: guild.channels.size,
       parent_id: null,
-      permission_overwrites: [],
+      permission_overwrites: init.botDeny
+        ? [{ id: this.botUser.id, type: 1, allow: '0', deny: String(init.botDeny) }]
+        : [],
       last_message_id: null,
       flags: 0,
     };
@@ -231,7 +238,7 @@ export class World {
   memberJson(member: FakeMember, withUser = true): JsonObject {
     const json: JsonObject = {
       roles: [...member.roles],
-      nick: null,
+      nick: member.nick ?? null,
       avatar: null,
       joined_at: member.joinedAt,
       premium_since: null,
@@ -272,9 +279,10 @@ export class World {
     return undefined;
   }
 
-  /** The bot's permissions in a guild channel. */
+  /** The bot's permissions in a guild channel, overwrites included. */
   botPermissionsIn(channel: FakeChannel): bigint {
-    return this.guilds.get(channel.guild_id ?? '')?.permissionsOf(this.botUser.id) ?? 0n;
+    const guild = this.guilds.get(channel.guild_id ?? '');
+    return guild ? channelPermissions(guild, channel, this.botUser.id) : 0n;
   }
 
   /** The full GUILD_CREATE payload (what the gateway sends after READY). */

@@ -54,6 +54,7 @@ export const ErrorCode = {
   UnknownApplication: 10002,
   UnknownChannel: 10003,
   UnknownGuild: 10004,
+  UnknownMember: 10007,
   UnknownMessage: 10008,
   UnknownUser: 10013,
   UnknownWebhook: 10015,
@@ -61,6 +62,8 @@ export const ErrorCode = {
   AlreadyAcknowledged: 40060,
   EmptyMessage: 50006,
   CannotDmUser: 50007,
+  MissingAccess: 50001,
+  MissingPermissions: 50013,
   InvalidFormBody: 50035,
   InvalidJson: 50109,
 } as const;

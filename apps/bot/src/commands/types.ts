@@ -12,6 +12,7 @@ import type {
 import type { AttachmentRef } from '../members/attachment.js';
 import type { Person } from '../members/person.js';
 import type { MemberPlans } from '../members/plan.js';
+import type { PostingPermission } from '../render/group.js';
 import type { Choice, EmbedField, Modal, Reply } from '../render/payload.js';
 import type { Store } from '../store/index.js';
 
@@ -61,8 +62,26 @@ export interface ModalInput {
 /** A press either replaces the message that held the button, or answers separately (e.g. "not yours"). */
 export type ButtonOutcome = { replace: boolean; reply: Reply };
 
+/**
+ * How a post in a server channel went. When Discord refuses, `missing` names what the bot
+ * lacks there; `exact` is false when Discord's answer fits more than one (50013 says only
+ * "Missing Permissions": Send Messages, or Embed Links for a message of embeds).
+ */
+export type PostOutcome =
+  | { posted: true }
+  | { posted: false; missing: readonly PostingPermission[]; exact: boolean };
+
+/** What commands ask of Discord besides answering: each transport (and the console) gives it. */
+export interface DiscordActions {
+  /** Posts a message in a server channel, as the bot. */
+  post(channelId: string, reply: Reply): Promise<PostOutcome>;
+  /** False only when Discord says the user is not in the server (Unknown Member). */
+  isServerMember(guildId: string, userId: string): Promise<boolean>;
+}
+
 export interface CommandContext {
   store: Store;
+  discord: DiscordActions;
   /** Members' plans over `store` (see createCommandContext). */
   members: MemberPlans;
   /** Base URL of the calculator site (no trailing slash); null: no calculator links. */

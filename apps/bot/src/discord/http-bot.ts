@@ -3,7 +3,9 @@
  * same router and handlers behind Discord's signed HTTP requests, and the reminder
  * scheduler sending through the REST API. Any number of these can run behind a load
  * balancer on one shared database: each request is answered by whichever instance gets it,
- * and the reminders lease lets one instance at a time send reminders.
+ * and the reminders lease lets one instance at a time send reminders. No gateway means no
+ * member events: whoever left a server is dropped from its board when the board is shown
+ * (Discord answers Unknown Member), and names update when members use a command.
  */
 import { REST } from 'discord.js';
 import { createCommandContext } from '../commands/context.js';
@@ -11,6 +13,7 @@ import type { CommandContext } from '../commands/types.js';
 import type { Logger } from '../log.js';
 import { createReminderScheduler, type ReminderScheduler } from '../reminders/scheduler.js';
 import type { Store } from '../store/index.js';
+import { restActions } from './actions.js';
 import { type InteractionsEndpoint, startInteractionsEndpoint } from './interactions-endpoint.js';
 import { discordMessenger } from './messenger.js';
 import { createRouter } from './router.js';
@@ -40,17 +43,18 @@ export interface RunningHttpBot {
 export async function startHttpBot(options: HttpBotOptions): Promise<RunningHttpBot> {
   const { log, store } = options;
   const now = options.now ?? (() => new Date());
-  const context = createCommandContext({
-    store,
-    siteUrl: options.siteUrl,
-    now,
-    discordApi: options.discordApi,
-  });
   const rest = new REST({
     version: '10',
     ...(options.discordApi ? { api: options.discordApi } : {}),
   });
   rest.setToken(options.token);
+  const context = createCommandContext({
+    store,
+    discord: restActions(rest),
+    siteUrl: options.siteUrl,
+    now,
+    discordApi: options.discordApi,
+  });
   const router = createRouter({
     context,
     log,

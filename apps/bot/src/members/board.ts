@@ -21,3 +21,22 @@ export async function boardRows(
   }
   return rows;
 }
+
+/**
+ * Takes off the board whoever Discord says has left the server: the fallback for leaves the bot
+ * did not see (no Server Members intent, HTTP interactions, or while it was offline). When
+ * Discord cannot answer for someone, they stay.
+ */
+export async function dropDeparted(
+  store: Store,
+  isServerMember: (guildId: string, userId: string) => Promise<boolean>,
+  guildId: string,
+): Promise<void> {
+  const members = await store.groups.members(guildId);
+  const present = await Promise.all(
+    members.map((m) => isServerMember(guildId, m.userId).catch(() => true)),
+  );
+  for (const [i, member] of members.entries()) {
+    if (!present[i]) await store.groups.leave(guildId, member.userId);
+  }
+}

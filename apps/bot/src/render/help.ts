@@ -44,7 +44,7 @@ export function renderHelp(siteUrl: string | null): Reply {
             value: [
               '`/group join` shares your progress on `/group board` and turns on reminders; `/group leave` stops both.',
               '`/progress member:@someone` works for members who joined.',
-              'Moderators (Manage Server): `/group setup channel:#cec reminder-days:90,30,7,1`.',
+              'Moderators (Manage Server): `/group setup channel:#cec reminder-days:90,30,7,1` (the bot posts a test message there), `/group settings` to see or change it, `/group remove member:` to take someone off the board.',
             ].join('\n'),
           },
           {

@@ -16,13 +16,3 @@ export function nextField(next: NextSteps): EmbedField {
     value: fitLines([`**${plain(next.fastest.text)}**`, ...next.steps.map(stepLine)]),
   };
 }
-
-/** What a board line says blocks a member: the required items still open, in short. */
-const BLOCKERS: Record<string, string> = { 'cpr-aed': 'CPR/AED', ethics: 'ethics hour' };
-
-export function blockers(next: NextSteps): string[] {
-  return next.steps.flatMap((s) => {
-    const name = s.required ? BLOCKERS[s.id] : undefined;
-    return name ? [name] : [];
-  });
-}

@@ -67,6 +67,18 @@ export function groupsRepository(db: Kysely<Database>, now: () => Date) {
       return !before;
     },
 
+    /** Shows the member's current name on this server's board (nothing if they are not on it). */
+    async rename(guildId: string, userId: string, displayName: string): Promise<void> {
+      await db
+        .updateTable('group_members')
+        .set({ display_name: displayName })
+        .where('guild_id', '=', guildId)
+        .where('user_id', '=', userId)
+        .where('display_name', '<>', displayName)
+        .execute();
+    },
+
+    /** Takes the member off this server's board (their records stay). True if they were on it. */
     async leave(guildId: string, userId: string): Promise<boolean> {
       const result = await db
         .deleteFrom('group_members')

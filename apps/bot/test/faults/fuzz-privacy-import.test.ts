@@ -18,7 +18,7 @@ import type { CommandContext } from '../../src/commands/types.js';
 import type { AttachmentRef } from '../../src/members/attachment.js';
 import { LIMITS, type Reply } from '../../src/render/payload.js';
 import { openStore } from '../../src/store/index.js';
-import { ALICE, BOB, GUILD, input, NOW, shown } from '../helpers/context.js';
+import { AGREEABLE_DISCORD, ALICE, BOB, GUILD, input, NOW, shown } from '../helpers/context.js';
 
 const STACK_TRACE = /\n\s+at |TypeError|ReferenceError|SyntaxError: Unexpected|RangeError/;
 
@@ -45,6 +45,7 @@ beforeAll(async () => {
   const store = await openStore(':memory:', { now: () => NOW });
   context = createCommandContext({
     store,
+    discord: AGREEABLE_DISCORD,
     siteUrl: 'https://cec.example.org',
     now: () => NOW,
     discordApi: `${origin}/api`,

@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCommandContext } from '../../src/commands/context.js';
-import type { CommandContext, CommandInput, OptionValue } from '../../src/commands/types.js';
+import type {
+  CommandContext,
+  CommandInput,
+  DiscordActions,
+  OptionValue,
+} from '../../src/commands/types.js';
 import type { Person } from '../../src/members/person.js';
 import { openStore } from '../../src/store/index.js';
 
@@ -13,9 +18,20 @@ export const ALICE: Person = { id: '200000000000000001', name: 'Alice' };
 export const BOB: Person = { id: '200000000000000002', name: 'Bob' };
 export const GUILD = '300000000000000001';
 
+/** Every post succeeds and everyone stays: posting and leaving are tested through the fake Discord. */
+export const AGREEABLE_DISCORD: DiscordActions = {
+  post: async () => ({ posted: true }),
+  isServerMember: async () => true,
+};
+
 export async function memoryContext(): Promise<CommandContext> {
   const store = await openStore(':memory:', { now: () => NOW });
-  return createCommandContext({ store, siteUrl: 'https://cec.example.org', now: () => NOW });
+  return createCommandContext({
+    store,
+    discord: AGREEABLE_DISCORD,
+    siteUrl: 'https://cec.example.org',
+    now: () => NOW,
+  });
 }
 
 export function input(

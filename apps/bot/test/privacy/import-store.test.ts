@@ -13,7 +13,7 @@ import { runButton, runCommand } from '../../src/commands/run.js';
 import type { CommandContext } from '../../src/commands/types.js';
 import type { AttachmentRef } from '../../src/members/attachment.js';
 import type { Reply } from '../../src/render/payload.js';
-import { ALICE, GUILD, input, NOW } from '../helpers/context.js';
+import { AGREEABLE_DISCORD, ALICE, GUILD, input, NOW } from '../helpers/context.js';
 import { describeEachDialect, freshDatabase } from '../helpers/databases.js';
 
 const files = new Map<string, string>();
@@ -82,6 +82,7 @@ describeEachDialect((dialect) => {
     const store = await database.open({ now: () => NOW });
     const context = createCommandContext({
       store,
+      discord: AGREEABLE_DISCORD,
       siteUrl: 'https://cec.example.org',
       now: () => NOW,
       discordApi: `${origin}/api`,

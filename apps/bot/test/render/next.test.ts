@@ -41,6 +41,6 @@ describe('the planner in the bot', () => {
   test('the board marks a member blocked by a required item', () => {
     const { evaluation } = evaluated();
     const board = renderBoard([{ member: { id: '1', name: 'Ana' }, evaluation }], false);
-    expect(board.embeds?.[0]?.description).toContain('⛔ needs CPR/AED and ethics hour');
+    expect(board.embeds?.[0]?.description).toContain('CPR/AED ⛔ · ethics ⛔');
   });
 });

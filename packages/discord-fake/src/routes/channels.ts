@@ -1,9 +1,12 @@
 /**
  * The bot's own posts: messages to a guild channel, and DMs (open the DM channel, then post;
- * a user with closed DMs answers 50007).
+ * a user with closed DMs answers 50007). A guild post needs View Channel (else 50001), Send
+ * Messages (else 50013), and Embed Links for a message of embeds alone (else 50013); with
+ * text, Discord drops the embeds instead.
  */
 import { validateMessageBody } from '../message-validation.js';
 import type { MessageStore } from '../messages.js';
+import { Permission } from '../permissions.js';
 import type { RestApi } from '../server.js';
 import type { FakeUser, World } from '../state.js';
 import { apiError, asObject, asString, ErrorCode } from '../util.js';
@@ -33,6 +36,18 @@ export function channelRoutes(api: RestApi, deps: ChannelRouteDeps): void {
     const body = asObject(ctx.body);
     const error = validateMessageBody(body, ctx.files);
     if (error) throw error;
-    return { json: deps.messages.create(channel, deps.botUser, body, ctx.files).toJSON() };
+    let posted = body;
+    if (channel.guild_id !== undefined) {
+      const bits = world.botPermissionsIn(channel);
+      const has = (p: bigint) => (bits & p) === p;
+      if (!has(Permission.ViewChannel))
+        throw apiError(403, ErrorCode.MissingAccess, 'Missing Access');
+      const text = typeof body.content === 'string' && body.content !== '';
+      if (!has(Permission.SendMessages) || (!has(Permission.EmbedLinks) && !text)) {
+        throw apiError(403, ErrorCode.MissingPermissions, 'Missing Permissions');
+      }
+      if (!has(Permission.EmbedLinks)) posted = { ...body, embeds: [] };
+    }
+    return { json: deps.messages.create(channel, deps.botUser, posted, ctx.files).toJSON() };
   });
 }
