@@ -27,7 +27,12 @@ async function main(): Promise<number> {
   });
   const store = await openStore(config.databaseUrl);
   const session = createConsoleSession(
-    createCommandContext({ store, siteUrl: config.siteUrl, now: () => new Date() }),
+    createCommandContext({
+      store,
+      siteUrl: config.siteUrl,
+      now: () => new Date(),
+      timeZone: config.timeZone,
+    }),
     log,
   );
 

@@ -86,7 +86,9 @@ export class FakeMessage {
    * that `allowed_mentions` lets through (everyone mentioned when it is absent).
    */
   pinged(): string[] {
-    const mentioned = [...new Set([...this.content.matchAll(/<@!?(\d+)>/g)].map((m) => m[1] ?? ''))];
+    const mentioned = [
+      ...new Set([...this.content.matchAll(/<@!?(\d+)>/g)].map((m) => m[1] ?? '')),
+    ];
     const allowed = this.allowedMentions;
     if (!allowed) return mentioned;
     if (Array.isArray(allowed.parse) && allowed.parse.includes('users')) return mentioned;

@@ -53,6 +53,8 @@ export interface CommandContext {
   /** Base URL of the calculator site (no trailing slash). */
   siteUrl: string;
   now(): Date;
+  /** The IANA zone whose calendar day `today()` is. */
+  timeZone: string;
   today(): IsoDate;
 }
 

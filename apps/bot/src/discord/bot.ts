@@ -20,6 +20,8 @@ export interface BotOptions {
   store: Store;
   log: Logger;
   now?: () => Date;
+  /** REMINDER_TIME_ZONE: whose calendar day is "today" (default UTC). */
+  timeZone?: string;
   /** Run the reminder timer (tests drive `scheduler.tick()` themselves). */
   reminders?: boolean;
   autoDeferMs?: number;
@@ -39,7 +41,12 @@ export interface RunningBot {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { log, store } = options;
   const now = options.now ?? (() => new Date());
-  const context = createCommandContext({ store, siteUrl: options.siteUrl, now });
+  const context = createCommandContext({
+    store,
+    siteUrl: options.siteUrl,
+    now,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  });
   const client = createDiscordClient({
     discordApi: options.discordApi,
     ...(options.ws ? { ws: options.ws } : {}),
@@ -52,6 +59,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const scheduler = createReminderScheduler({
     store,
     members: context.members,
+    timeZone: context.timeZone,
     messenger: discordMessenger(client.rest),
     log,
     now,

@@ -25,6 +25,8 @@ export interface HttpBotOptions {
   store: Store;
   log: Logger;
   now?: () => Date;
+  /** REMINDER_TIME_ZONE: whose calendar day is "today" (default UTC). */
+  timeZone?: string;
   /** Run the reminder timer (tests drive `scheduler.tick()` themselves). */
   reminders?: boolean;
   autoDeferMs?: number;
@@ -40,7 +42,12 @@ export interface RunningHttpBot {
 export async function startHttpBot(options: HttpBotOptions): Promise<RunningHttpBot> {
   const { log, store } = options;
   const now = options.now ?? (() => new Date());
-  const context = createCommandContext({ store, siteUrl: options.siteUrl, now });
+  const context = createCommandContext({
+    store,
+    siteUrl: options.siteUrl,
+    now,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  });
   const rest = new REST({
     version: '10',
     ...(options.discordApi ? { api: options.discordApi } : {}),
@@ -63,6 +70,7 @@ export async function startHttpBot(options: HttpBotOptions): Promise<RunningHttp
   const scheduler = createReminderScheduler({
     store,
     members: context.members,
+    timeZone: context.timeZone,
     messenger: discordMessenger(rest),
     log,
     now,

@@ -73,7 +73,9 @@ export function memberRemindersRepository(db: Kysely<Database>, now: () => Date)
         .leftJoin('member_reminders', 'member_reminders.user_id', 'certifications.user_id')
         .select('certifications.user_id')
         .distinct()
-        .where((eb) => eb.or([eb('member_reminders.dm', 'is', null), eb('member_reminders.dm', '=', 1)]))
+        .where((eb) =>
+          eb.or([eb('member_reminders.dm', 'is', null), eb('member_reminders.dm', '=', 1)]),
+        )
         .orderBy('certifications.user_id')
         .execute();
       return rows.map((row) => row.user_id);

@@ -41,7 +41,11 @@ describeEachDialect((dialect) => {
       await store.memberReminders.choose(BOB.id, { channel: true, dm: false, days: null });
       await store.memberReminders.choose(CAROL, { channel: false, dm: true, days: [30] });
       // A choice without a certification is no one to remind.
-      await store.memberReminders.choose('200000000000000009', { channel: true, dm: true, days: null });
+      await store.memberReminders.choose('200000000000000009', {
+        channel: true,
+        dm: true,
+        days: null,
+      });
       expect(await store.memberReminders.dmAudience()).toEqual([ALICE.id, CAROL]);
     });
 
