@@ -138,6 +138,7 @@ describe('/privacy', () => {
     expect(data.groupBoards).toEqual([
       { server: GUILD, displayName: 'Alice', joinedAt: NOW.toISOString() },
     ]);
+    expect(data.reminders).toEqual({ channel: true, dm: true, days: null, chosenAt: null });
     expect(parsePlan(data.plan).ok).toBe(true);
     expect(JSON.stringify(data)).not.toContain(BOB.id);
   });

@@ -39,10 +39,11 @@ export const CONFIRM_WINDOW_SECONDS = 15 * 60;
 
 async function exportData(input: CommandInput, context: CommandContext): Promise<Reply> {
   const userId = input.user.id;
-  const [certifications, activities, groups] = await Promise.all([
+  const [certifications, activities, groups, reminders] = await Promise.all([
     context.store.certifications.list(userId),
     context.store.activities.list(userId),
     context.store.groups.membershipsOf(userId),
+    context.store.memberReminders.of(userId),
   ]);
   return renderExport({
     userId,
@@ -50,6 +51,7 @@ async function exportData(input: CommandInput, context: CommandContext): Promise
     certifications,
     activities,
     groups,
+    reminders,
   });
 }
 

@@ -1,5 +1,10 @@
 /** `/privacy`: a member's data export, and the confirmation before deleting it. */
-import type { GroupMember, StoredActivity, StoredCertification } from '../store/index.js';
+import type {
+  GroupMember,
+  MemberReminders,
+  StoredActivity,
+  StoredCertification,
+} from '../store/index.js';
 import { type CsvCell, toCsv } from './csv.js';
 import { COLORS, type Reply } from './payload.js';
 
@@ -9,6 +14,7 @@ export interface MemberData {
   certifications: readonly StoredCertification[];
   activities: readonly StoredActivity[];
   groups: readonly GroupMember[];
+  reminders: MemberReminders;
 }
 
 const ACTIVITY_FIELDS = [
@@ -99,6 +105,13 @@ export function memberJson(data: MemberData): string {
         displayName: g.displayName,
         joinedAt: g.joinedAt,
       })),
+      // The member's /remind choice; chosenAt null means they never chose (the defaults).
+      reminders: {
+        channel: data.reminders.channel,
+        dm: data.reminders.dm,
+        days: data.reminders.days,
+        chosenAt: data.reminders.updatedAt,
+      },
     },
     null,
     2,
