@@ -125,10 +125,14 @@ describe('/remind', () => {
     await w.fake.command({ name: 'group join', user });
     const channelId = w.fake.channel('general').id;
     const cases: [Record<string, string>, string, object][] = [
-      [{ where: 'dm' }, 'Where: by DM only.', { channel: false, dm: true, days: null }],
+      [
+        { where: 'dm' },
+        'Where: by DM only.\nWhen: 90, 30, 7 and 1 days before an expiration by DM (the default).',
+        { channel: false, dm: true, days: null },
+      ],
       [
         { where: 'channel' },
-        'Where: in the group channel of each server where you joined the board, not by DM.',
+        'Where: in the group channel of each server where you joined the board, not by DM.\nWhen: in this server’s channel, its own days: 90, 30, 7 and 1 days.',
         { channel: true, dm: false },
       ],
       [{ where: 'none' }, 'Where: nowhere: you get no reminders.', { channel: false, dm: false }],

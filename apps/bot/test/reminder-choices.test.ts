@@ -238,7 +238,7 @@ describeEachDialect((dialect) => {
       expect(embed?.description).toMatch(/^The week of <t:\d+:D> to <t:\d+:D>\./);
       expect(embed?.fields).toEqual([
         {
-          name: 'Logged this week: 2 entries, 0.7 CECs earned',
+          name: 'Logged that week: 2 entries, 0.7 CECs earned',
           value: `<@${BOB.id}>: 2 entries, 0.7 CECs earned`,
         },
         {

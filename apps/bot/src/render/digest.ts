@@ -52,11 +52,11 @@ export function renderDigest(digest: Digest, dueDays: number): Reply {
         description: `The week of ${discordDate(digest.from)} to ${discordDate(digest.to)}. Everyone’s progress: \`/group board\` · your reminders: \`/remind\`.`,
         fields: [
           {
-            name: `Logged this week: ${plural(entries, 'entry', 'entries')}, ${cecs(earned)} earned`,
+            name: `Logged that week: ${plural(entries, 'entry', 'entries')}, ${cecs(earned)} earned`,
             value:
               loggedLines.length > 0
                 ? fitLines(loggedLines)
-                : 'Nothing was logged this week. `/log` records an activity.',
+                : 'Nothing was logged that week. `/log` records an activity.',
           },
           {
             name: `Due within ${dueDays} days`,

@@ -33,11 +33,16 @@ function whereText({ channel, dm }: MemberReminders): string {
 function whenText(setting: ReminderSetting): string {
   const { choice, defaultDays, server } = setting;
   if (choice.days) return `${daysList(choice.days)} before an expiration (your days, everywhere)`;
-  const here =
-    choice.channel && server?.serverDays && server.onBoard
-      ? `; in this server’s channel, its own days: ${daysList(server.serverDays)}`
-      : '; in a group channel, that server’s own days';
-  return `${daysList(defaultDays)} before an expiration by DM (the default)${here}`;
+  const parts: string[] = [];
+  if (choice.dm) parts.push(`${daysList(defaultDays)} before an expiration by DM (the default)`);
+  if (choice.channel) {
+    parts.push(
+      server?.serverDays && server.onBoard
+        ? `in this server’s channel, its own days: ${daysList(server.serverDays)}`
+        : 'in a group channel, that server’s own days',
+    );
+  }
+  return parts.join('; ');
 }
 
 /** What the choice means here: the board, the channel, DMs that did not arrive. */
