@@ -212,8 +212,10 @@ describeEachDialect((dialect) => {
         dm: () => new Promise(() => undefined),
       };
       void scheduler(store, crashing, clock.now).tick();
-      await new Promise((r) => setTimeout(r, 50));
-      expect((await store.reminderLog.all()).map((r) => r.state)).toEqual(['pending']);
+      // Until the first message is recorded and its send hangs.
+      await expect
+        .poll(async () => (await store.reminderLog.all()).map((r) => r.state))
+        .toEqual(['pending']);
 
       const restarted = await database.open();
       const out = recorder();
