@@ -2,6 +2,7 @@
  * The bot's environment, validated once at start with one clear sentence per
  * problem. The token is a secret: no message built here ever contains it.
  */
+import { isTimeZone } from '@cec/rules';
 import { z } from 'zod';
 import { PUBLIC_KEY_HEX } from './discord/signature.js';
 
@@ -30,7 +31,12 @@ export interface Config {
   isShard: boolean;
   /** INTERACTIONS_PORT: serve Discord's HTTP interactions here instead of the gateway; null: gateway. */
   interactions: { port: number; host: string; publicKey: string } | null;
+  /** REMINDER_TIME_ZONE: the IANA zone whose calendar day is the bot's "today" (reminders, /progress). */
+  timeZone: string;
 }
+
+/** REMINDER_TIME_ZONE when unset: one day for everyone, whatever zone the host runs in. */
+export const DEFAULT_TIME_ZONE = 'UTC';
 
 /** INTERACTIONS_HOST when unset: every interface, as behind a load balancer. */
 export const DEFAULT_INTERACTIONS_HOST = '0.0.0.0';
@@ -173,6 +179,16 @@ const schema = z.object({
       })
       .optional(),
   ),
+  REMINDER_TIME_ZONE: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim() || undefined : value),
+    z
+      .string()
+      .refine(isTimeZone, {
+        message:
+          'REMINDER_TIME_ZONE must be an IANA time zone name, like UTC (the default), America/New_York or Europe/London.',
+      })
+      .default(DEFAULT_TIME_ZONE),
+  ),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
     z
@@ -232,6 +248,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         port !== null && value.DISCORD_PUBLIC_KEY
           ? { port, host: value.INTERACTIONS_HOST, publicKey: value.DISCORD_PUBLIC_KEY }
           : null,
+      timeZone: value.REMINDER_TIME_ZONE,
     },
   };
 }

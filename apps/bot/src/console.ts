@@ -39,7 +39,13 @@ async function main(): Promise<number> {
     isServerMember: async () => true,
   };
   const session = createConsoleSession(
-    createCommandContext({ store, discord, siteUrl: config.siteUrl, now: () => new Date() }),
+    createCommandContext({
+      store,
+      discord,
+      siteUrl: config.siteUrl,
+      now: () => new Date(),
+      timeZone: config.timeZone,
+    }),
     log,
   );
 

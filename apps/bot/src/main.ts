@@ -88,6 +88,7 @@ async function main(): Promise<void> {
     token: config.discordToken,
     discordApi: config.discordApi,
     siteUrl: config.siteUrl,
+    timeZone: config.timeZone,
     store,
     log,
   };

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
         shardSpawnDelayMs: 5500,
         isShard: false,
         interactions: null,
+        timeZone: 'UTC',
       },
     });
   });
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'DEBUG',
       SHARDS: '4',
       SHARD_SPAWN_DELAY_MS: '0',
+      REMINDER_TIME_ZONE: ' America/New_York ',
     });
     expect(result).toEqual({
       ok: true,
@@ -49,8 +51,28 @@ describe('loadConfig', () => {
         shardSpawnDelayMs: 0,
         isShard: false,
         interactions: null,
+        timeZone: 'America/New_York',
       },
     });
+  });
+
+  test('REMINDER_TIME_ZONE must be a zone Intl knows; the host zone is never the default', () => {
+    const previous = process.env.TZ;
+    process.env.TZ = 'Pacific/Kiritimati';
+    try {
+      expect(loadConfig({ REMINDER_TIME_ZONE: '' })).toMatchObject({ config: { timeZone: 'UTC' } });
+    } finally {
+      if (previous === undefined) delete process.env.TZ;
+      else process.env.TZ = previous;
+    }
+    for (const wrong of ['Mars/Olympus', 'EST+5', 'New York']) {
+      expect(loadConfig({ REMINDER_TIME_ZONE: wrong })).toEqual({
+        ok: false,
+        problems: [
+          'REMINDER_TIME_ZONE must be an IANA time zone name, like UTC (the default), America/New_York or Europe/London.',
+        ],
+      });
+    }
   });
 
   test('each problem gets its own sentence naming the variable', () => {

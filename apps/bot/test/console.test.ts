@@ -59,7 +59,7 @@ describe('reading a line', () => {
   test.each([
     [
       '/foo',
-      'Unknown command "/foo". Commands: /cec, /cert, /log, /progress, /group, /privacy, /help.',
+      'Unknown command "/foo". Commands: /cec, /cert, /log, /progress, /group, /remind, /privacy, /help.',
     ],
     [
       '/cec',

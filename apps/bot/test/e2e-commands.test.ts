@@ -36,6 +36,7 @@ describe('registration', () => {
       'log',
       'progress',
       'group',
+      'remind',
       'privacy',
       'help',
     ]);

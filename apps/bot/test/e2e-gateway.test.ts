@@ -114,19 +114,19 @@ describe('reminders through Discord', () => {
     expect(posts[1]?.content).toContain(
       `<@${sam.id}>, your ACE Certified Personal Trainer expires`,
     );
-    expect(posts[2]?.embeds[0]?.title).toBe('Group board: 2 members, most urgent first');
+    expect(posts[2]?.embeds[0]?.title).toBe('Weekly digest');
     expect(w.fake.dms('rita').map((m) => m.content.split('\n')[0])).toEqual([
       expect.stringMatching(/^⏰ Your ACE Certified Personal Trainer expires/),
     ]);
     expect(w.fake.dms('sam')).toEqual([]);
-    const posted = w.fake.requests.filter(
-      (r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path),
-    );
-    for (const request of posted) {
-      expect((request.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({
-        parse: [],
-      });
-    }
+    // Each reminder pings its member alone; the digest and the DM ping nobody.
+    expect(posts.map((m) => m.allowedMentions)).toEqual([
+      { users: [rita.id] },
+      { users: [sam.id] },
+      { parse: [] },
+    ]);
+    expect(posts.map((m) => m.pinged())).toEqual([[rita.id], [sam.id], []]);
+    expect(w.fake.dms('rita')[0]?.allowedMentions).toEqual({ parse: [] });
     const log = await w.store.reminderLog.all();
     expect(log.filter((r) => r.state === 'sent')).toHaveLength(4);
     expect(log.filter((r) => r.state === 'failed').map((r) => r.key)).toEqual([

@@ -2,10 +2,11 @@
 import { parsePlan } from '@cec/rules';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { cert } from '../src/commands/cert.js';
-import { group, parseReminderDays } from '../src/commands/group.js';
+import { group } from '../src/commands/group.js';
 import { help } from '../src/commands/help.js';
 import { log } from '../src/commands/log.js';
 import { privacy } from '../src/commands/privacy.js';
+import { parseReminderDays } from '../src/commands/reminder-days.js';
 import { runButton, runCommand } from '../src/commands/run.js';
 import type { Command, CommandInput, OptionValue } from '../src/commands/types.js';
 import { ALICE, BOB, GUILD, input, memoryContext, NOW, shown } from './helpers/context.js';
@@ -137,6 +138,7 @@ describe('/privacy', () => {
     expect(data.groupBoards).toEqual([
       { server: GUILD, displayName: 'Alice', joinedAt: NOW.toISOString() },
     ]);
+    expect(data.reminders).toEqual({ channel: true, dm: true, days: null, chosenAt: null });
     expect(parsePlan(data.plan).ok).toBe(true);
     expect(JSON.stringify(data)).not.toContain(BOB.id);
   });

@@ -49,6 +49,8 @@ async function seed(store: OpenedStore): Promise<void> {
   await store.groups.join(GUILD, ALICE.id, "Zoë O'Brien 🏃‍♀️");
   await store.groups.join(GUILD, BOB.id, 'Bob');
   await store.groups.join('300000000000000009', BOB.id, 'Robert');
+  await store.groups.setWeeklyPost('300000000000000009', false);
+  await store.memberReminders.choose(BOB.id, { channel: false, dm: true, days: [60, 14] });
   const claim = (key: string, userId: string | null) =>
     store.reminderLog.claim(
       { key, guildId: GUILD, userId, target: 'channel:4', payload: '{"content":"⏰"}' },
@@ -106,7 +108,7 @@ describeEachDialect((dialect) => {
     expect(result.stdout).toMatch(/activities\s+1,001 rows/);
     expect(result.stdout).toMatch(/reminder_log\s+3 rows/);
     expect(result.stdout).toMatch(
-      /Copied 1,012 rows in \d+\.\d s; every table's count matches the source\./,
+      /Copied 1,013 rows in \d+\.\d s; every table's count matches the source\./,
     );
 
     const copied = await target.open();
@@ -135,6 +137,7 @@ describeEachDialect((dialect) => {
       certifications: 0,
       activities: 0,
       group_settings: 0,
+      member_reminders: 0,
       group_members: 1,
       reminder_log: 0,
     });
@@ -169,6 +172,7 @@ describeEachDialect((dialect) => {
         certifications: 0,
         activities: 0,
         group_settings: 0,
+        member_reminders: 0,
         group_members: 0,
         reminder_log: 0,
       });

@@ -94,18 +94,19 @@ describe('deploy-commands (built)', () => {
       expect(result.code).toBe(0);
       expect(result.stdout).toBe(
         [
-          `Registered 7 commands in server ${guild.id}:`,
+          `Registered 8 commands in server ${guild.id}:`,
           '  /cec (cpr, college, extra-cert, present, broaden, publish, mentor, course, petition, first-aid, ask)',
           '  /cert (add, list, remove)',
           '  /log (cpr, college, extra-cert, present, broaden, publish, mentor, course, petition, first-aid, list, remove)',
           '  /progress',
           '  /group (join, leave, board, setup, settings, remove)',
+          '  /remind',
           '  /privacy (export, import, delete)',
           '  /help',
           '',
         ].join('\n'),
       );
-      expect(fake.commands(guild.id).map((c) => c.name)).toHaveLength(7);
+      expect(fake.commands(guild.id).map((c) => c.name)).toHaveLength(8);
       expect(fake.commands()).toEqual([]);
       expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
         `PUT /applications/${fake.applicationId}/guilds/${guild.id}/commands`,
@@ -123,7 +124,7 @@ describe('deploy-commands (built)', () => {
         DISCORD_APPLICATION_ID: fake.applicationId,
         DISCORD_API: fake.apiUrl,
       });
-      expect(result.stdout).toContain('Registered 7 commands globally:');
+      expect(result.stdout).toContain('Registered 8 commands globally:');
       expect(fake.commands().map((c) => c.name)).toContain('cec');
     } finally {
       await fake.close();

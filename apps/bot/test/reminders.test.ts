@@ -7,7 +7,7 @@ import { evaluatePlan, parsePlan } from '@cec/rules';
 import { describe, expect, test } from 'vitest';
 import { silentLogger } from '../src/log.js';
 import { createMemberPlans } from '../src/members/plan.js';
-import { boardKey, dueReminder } from '../src/reminders/due.js';
+import { dueReminder, weeklyPostKey } from '../src/reminders/due.js';
 import {
   createReminderScheduler,
   type Messenger,
@@ -46,11 +46,11 @@ describe('which reminder is due', () => {
     expect(due?.kind ?? null).toEqual(kind);
   });
 
-  test('the weekly board is keyed by the Monday of the week', () => {
-    expect(boardKey(GUILD, '2026-06-01')).toBe(`board:${GUILD}:2026-06-01`); // a Monday
-    expect(boardKey(GUILD, '2026-06-03')).toBe(`board:${GUILD}:2026-06-01`);
-    expect(boardKey(GUILD, '2026-06-07')).toBe(`board:${GUILD}:2026-06-01`);
-    expect(boardKey(GUILD, '2026-06-08')).toBe(`board:${GUILD}:2026-06-08`);
+  test('the weekly post is keyed by the Monday of the week', () => {
+    expect(weeklyPostKey(GUILD, '2026-06-01')).toBe(`board:${GUILD}:2026-06-01`); // a Monday
+    expect(weeklyPostKey(GUILD, '2026-06-03')).toBe(`board:${GUILD}:2026-06-01`);
+    expect(weeklyPostKey(GUILD, '2026-06-07')).toBe(`board:${GUILD}:2026-06-01`);
+    expect(weeklyPostKey(GUILD, '2026-06-08')).toBe(`board:${GUILD}:2026-06-08`);
   });
 });
 
@@ -117,28 +117,31 @@ describeEachDialect((dialect) => {
       expect(await reminders.tick()).toMatchObject({ sent: 3 });
       expect(out.sent.map((s) => s.to)).toEqual([
         `channel:${CHANNEL}`,
-        `dm:${ALICE.id}`,
         `channel:${CHANNEL}`,
+        `dm:${ALICE.id}`,
       ]);
-      const [channelPost, dm, board] = out.sent;
+      const [channelPost, digest, dm] = out.sent;
       expect(channelPost?.reply.content).toContain(
         `<@${ALICE.id}>, your ACE Certified Personal Trainer expires <t:`,
       );
       expect(channelPost?.reply.content).toContain('0.0 of 2.0 CECs earned, 2.0 to go.');
+      expect(channelPost?.reply.pings).toEqual([ALICE.id]);
       expect(dm?.reply.content).toMatch(/^⏰ Your ACE Certified Personal Trainer expires/);
-      expect(board?.reply.embeds?.[0]?.title).toContain('Group board: 1 member');
+      expect(dm?.reply.pings).toBeUndefined();
+      expect(digest?.reply.embeds?.[0]?.title).toBe('Weekly digest');
+      expect(digest?.reply.pings).toBeUndefined();
 
       await reminders.tick();
       clock.set('2026-06-02T12:00:00Z');
       await reminders.tick();
       expect(out.sent).toHaveLength(3);
 
-      clock.set('2026-06-24T12:00:00Z'); // 7 days left; a new week for the board too
+      clock.set('2026-06-24T12:00:00Z'); // 7 days left; a new week for the digest too
       await reminders.tick();
       expect(out.sent.slice(3).map((s) => s.to)).toEqual([
         `channel:${CHANNEL}`,
-        `dm:${ALICE.id}`,
         `channel:${CHANNEL}`,
+        `dm:${ALICE.id}`,
       ]);
       const log = await store.reminderLog.all();
       expect(log.map((r) => [r.key, r.state])).toEqual([
@@ -209,8 +212,10 @@ describeEachDialect((dialect) => {
         dm: () => new Promise(() => undefined),
       };
       void scheduler(store, crashing, clock.now).tick();
-      await new Promise((r) => setTimeout(r, 50));
-      expect((await store.reminderLog.all()).map((r) => r.state)).toEqual(['pending']);
+      // Until the first message is recorded and its send hangs.
+      await expect
+        .poll(async () => (await store.reminderLog.all()).map((r) => r.state))
+        .toEqual(['pending']);
 
       const restarted = await database.open();
       const out = recorder();
@@ -218,8 +223,8 @@ describeEachDialect((dialect) => {
       await scheduler(restarted, out.messenger, clock.now).tick();
       expect(out.sent.map((s) => s.to)).toEqual([
         `channel:${CHANNEL}`,
-        `dm:${ALICE.id}`,
         `channel:${CHANNEL}`,
+        `dm:${ALICE.id}`,
       ]);
       expect((await restarted.reminderLog.all()).every((r) => r.state === 'sent')).toBe(true);
     });
@@ -264,13 +269,13 @@ describeEachDialect((dialect) => {
       expect(out.sent).toHaveLength(5);
     });
 
-    test('nothing for members off the board or servers without a channel', async () => {
+    test('nothing in a channel for members off its board or servers without a channel; the DM still goes', async () => {
       const { store, clock } = await world(dialect);
       await store.groups.leave(GUILD, ALICE.id);
       await store.groups.join('300000000000000009', ALICE.id, 'Alice');
       const out = recorder();
       await scheduler(store, out.messenger, clock.now).tick();
-      expect(out.sent).toEqual([]);
+      expect(out.sent.map((s) => s.to)).toEqual([`dm:${ALICE.id}`]);
     });
   });
 

@@ -78,7 +78,7 @@ describeEachDialect((dialect) => {
     const day = (offset: number) => todayIso(new Date(Date.now() + offset * 86_400_000));
     let channelId = '';
     // Before start, in shard 1's server: a group channel, and Rita 20 days from expiring,
-    // so the 30-day reminder and the board are due when the schedulers start.
+    // so the 30-day reminder and the digest are due when the schedulers start.
     const { fake, bot, pids } = await shardedWorld(database.url, async (fake) => {
       channelId = fake.guild(GUILD_ON_SHARD_1).channel('general')?.id ?? '';
       const rita = fake.user('rita');
@@ -111,14 +111,14 @@ describeEachDialect((dialect) => {
     const list = await fake.command({ name: 'log list', user: 'kim', guildId: GUILD_ON_SHARD_1 });
     expect(list.text()).toContain('Saturday clinic');
 
-    // Both shards started their schedulers; the reminder, its DM and the board went out once.
+    // Both shards started their schedulers; the reminder, its DM and the digest went out once.
     await waitUntil(() => fake.messages(channelId).length >= 2, 'the reminders were posted');
     await new Promise((r) => setTimeout(r, 300));
-    const [reminder, board, ...more] = fake.messages(channelId);
+    const [reminder, digest, ...more] = fake.messages(channelId);
     expect(reminder?.content).toMatch(
       new RegExp(`^⏰ <@${fake.user('rita').id}>, your ACE Certified Personal Trainer expires`),
     );
-    expect(board?.embeds[0]?.title).toBe('Group board: 1 member, most urgent first');
+    expect(digest?.embeds[0]?.title).toBe('Weekly digest');
     expect(more).toEqual([]);
     expect(fake.dms('rita')).toHaveLength(1);
     const lines = bot.output().stderr.split('\n');

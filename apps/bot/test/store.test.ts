@@ -313,13 +313,18 @@ describeEachDialect((dialect) => {
         { key: 'k', guildId: GUILD, userId: ALICE.id, target: 'dm:1', payload: '{}' },
         new Date(),
       );
+      await store.memberReminders.choose(ALICE.id, { channel: false, dm: true, days: null });
+      await store.memberReminders.choose(BOB.id, { channel: true, dm: false, days: [14] });
       expect(await store.forgetMember(ALICE.id)).toEqual({
         certifications: 1,
         activities: 1,
         groups: 1,
         reminders: 1,
+        reminderChoice: 1,
       });
       expect(await store.activities.count(BOB.id)).toBe(1);
+      expect((await store.memberReminders.of(ALICE.id)).updatedAt).toBeNull();
+      expect(await store.memberReminders.of(BOB.id)).toMatchObject({ dm: false, days: [14] });
     });
 
     test('a transaction that throws leaves nothing behind', async () => {

@@ -41,6 +41,8 @@ export class FakeMessage {
   /** Attachments as the API shows them (`id`, `filename`, `size`, `url`, ...). */
   attachments: JsonObject[] = [];
   flags = 0;
+  /** The `allowed_mentions` the message was sent with, as sent; undefined when it had none. */
+  allowedMentions: JsonObject | undefined;
   deleted = false;
   readonly createdAt = new Date();
   editedAt: Date | null = null;
@@ -80,6 +82,21 @@ export class FakeMessage {
     return flattenText(this);
   }
 
+  /**
+   * The users Discord would notify: those mentioned in the content (`<@id>`)
+   * that `allowed_mentions` lets through (everyone mentioned when it is absent).
+   */
+  pinged(): string[] {
+    const mentioned = [
+      ...new Set([...this.content.matchAll(/<@!?(\d+)>/g)].map((m) => m[1] ?? '')),
+    ];
+    const allowed = this.allowedMentions;
+    if (!allowed) return mentioned;
+    if (Array.isArray(allowed.parse) && allowed.parse.includes('users')) return mentioned;
+    const users = Array.isArray(allowed.users) ? allowed.users.map(String) : [];
+    return mentioned.filter((id) => users.includes(id));
+  }
+
   /** Every custom_id on the message's components. */
   customIds(): string[] {
     return walkComponents(this.components)
@@ -98,6 +115,7 @@ export class FakeMessage {
     if ('content' in body) this.content = asString(body.content) ?? '';
     if ('embeds' in body) this.embeds = objects(body.embeds);
     if ('components' in body) this.components = objects(body.components);
+    if ('allowed_mentions' in body) this.allowedMentions = asObject(body.allowed_mentions);
     // An edit cannot make a message ephemeral or loading, nor stop it being ephemeral.
     if (!isEdit) this.flags = asNumber(body.flags) ?? 0;
     const uploads = new Map(

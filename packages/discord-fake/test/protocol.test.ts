@@ -387,6 +387,31 @@ describe('REST', () => {
     expect(fake.failedRequests).toHaveLength(4);
   });
 
+  test('allowed_mentions is kept as sent, and says who a message would notify', async () => {
+    const fake = await start();
+    const channel = fake.guild().channel('general')?.id ?? '';
+    const post = (body: unknown) =>
+      api(fake, `/channels/${channel}/messages`, { method: 'POST', body: JSON.stringify(body) });
+    const content = '<@111> and <@!222>, hello';
+    await post({ content });
+    await post({ content, allowed_mentions: { parse: [] } });
+    await post({ content, allowed_mentions: { users: ['222'] } });
+    await post({ content, allowed_mentions: { parse: ['users'] } });
+    const [none, silent, one, all] = fake.messages(channel);
+    expect([none, silent, one, all].map((m) => m?.allowedMentions)).toEqual([
+      undefined,
+      { parse: [] },
+      { users: ['222'] },
+      { parse: ['users'] },
+    ]);
+    expect([none, silent, one, all].map((m) => m?.pinged())).toEqual([
+      ['111', '222'],
+      [],
+      ['222'],
+      ['111', '222'],
+    ]);
+  });
+
   test('multipart bodies: payload_json plus files[n]', async () => {
     const fake = await start();
     const channel = fake.guild().channel('general')?.id ?? '';

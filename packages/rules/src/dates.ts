@@ -147,6 +147,32 @@ export function todayIso(now: Date = new Date()): IsoDate {
   return iso(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
+/**
+ * Today's calendar date in an IANA time zone ("UTC", "America/New_York"),
+ * whatever the process's own zone: for a server that must agree on one day.
+ */
+export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
+  const fields = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(now);
+  const field = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(fields.find((f) => f.type === type)?.value);
+  return iso(field('year'), field('month'), field('day'));
+}
+
+/** Whether Intl knows this IANA time zone name. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Midnight UTC of a calendar date, in Unix seconds. */
 export function toUnixSeconds(date: IsoDate): number {
   return toUtc(date).getTime() / 1000;

@@ -8,8 +8,10 @@ import {
   formatUsDate,
   fromUnixSeconds,
   isIsoDate,
+  isTimeZone,
   mondayOf,
   parseDate,
+  todayIn,
   todayIso,
   toNoonUnixSeconds,
   toUnixSeconds,
@@ -61,6 +63,26 @@ describe('calendar arithmetic', () => {
   it('today is the local calendar day, whatever the time zone', () => {
     expect(todayIso(new Date(2026, 10, 27, 23, 59))).toBe('2026-11-27');
     expect(todayIso(new Date(2026, 10, 27, 0, 0))).toBe('2026-11-27');
+  });
+  it('today in a named zone is that zone’s calendar day, not the process’s', () => {
+    const lateUtc = new Date('2026-11-27T23:30:00Z');
+    expect(todayIn('UTC', lateUtc)).toBe('2026-11-27');
+    expect(todayIn('Pacific/Kiritimati', lateUtc)).toBe('2026-11-28'); // UTC+14
+    expect(todayIn('Pacific/Pago_Pago', new Date('2026-11-28T05:00:00Z'))).toBe('2026-11-27'); // UTC−11
+    expect(todayIn('America/New_York', new Date('0099-12-31T12:00:00Z'))).toBe('0099-12-31');
+  });
+  it('knows IANA zone names and refuses the rest', () => {
+    expect(['UTC', 'Europe/Paris', 'America/Argentina/Buenos_Aires'].map(isTimeZone)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(['Mars/Olympus', '', 'UTC+25', 'not a zone'].map(isTimeZone)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
   it('gives Unix seconds at midnight UTC for Discord timestamps and calendars', () => {
     expect(toUnixSeconds('1970-01-02')).toBe(86400);

@@ -1,5 +1,6 @@
 /** The context commands run in, made once per bot or console session over its store. */
-import { todayIso } from '@cec/rules';
+import { todayIn } from '@cec/rules';
+import { DEFAULT_TIME_ZONE } from '../config.js';
 import { createMemberPlans } from '../members/plan.js';
 import type { Store } from '../store/index.js';
 import type { CommandContext, DiscordActions } from './types.js';
@@ -14,8 +15,11 @@ export function createCommandContext(options: {
   now: () => Date;
   /** DISCORD_API: a Discord-compatible server (the fake in tests) serves its attachments too. */
   discordApi?: string | null;
+  /** Whose calendar day "today" is (REMINDER_TIME_ZONE); default UTC, never the host's zone. */
+  timeZone?: string;
 }): CommandContext {
   const { store, discord, siteUrl, now, discordApi } = options;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   return {
     store,
     discord,
@@ -26,6 +30,7 @@ export function createCommandContext(options: {
       ...(discordApi ? [new URL(discordApi).origin] : []),
     ],
     now,
-    today: () => todayIso(now()),
+    timeZone,
+    today: () => todayIn(timeZone, now()),
   };
 }

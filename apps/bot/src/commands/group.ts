@@ -28,6 +28,7 @@ import {
 import type { Reply } from '../render/payload.js';
 import { DEFAULT_REMINDER_DAYS } from '../store/index.js';
 import { optionalPerson, optionalText, pick, requiredText } from './options.js';
+import { parseReminderDays } from './reminder-days.js';
 import { type Command, type CommandContext, type CommandInput, MemberError } from './types.js';
 
 function channelOption(o: SlashCommandChannelOption): SlashCommandChannelOption {
@@ -86,34 +87,6 @@ export const data = new SlashCommandBuilder()
         o.setName('member').setDescription('Who comes off the board').setRequired(true),
       ),
   );
-
-/** Reminder days as a moderator types them: "90, 30, 7, 1". */
-export function parseReminderDays(text: string): number[] {
-  const parts = text
-    .split(/[\s,;]+/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  if (parts.length === 0) {
-    throw new MemberError('`reminder-days:` needs at least one number of days, like `90,30,7,1`.');
-  }
-  const days = new Set<number>();
-  for (const part of parts) {
-    if (!/^\d+$/.test(part)) {
-      throw new MemberError(
-        `\`reminder-days:\` takes whole numbers of days separated by commas, like \`90,30,7,1\`; "${part.slice(0, 20)}" is not one.`,
-      );
-    }
-    const value = Number(part);
-    if (value < 1 || value > 365) {
-      throw new MemberError(
-        `\`reminder-days:\` values must be between 1 and 365 days; ${value} is not.`,
-      );
-    }
-    days.add(value);
-  }
-  if (days.size > 10) throw new MemberError('`reminder-days:` takes at most 10 values.');
-  return [...days].sort((a, b) => b - a);
-}
 
 function guildOf(input: CommandInput): string {
   if (input.guildId === null) {

@@ -6,9 +6,19 @@ import { help } from './help.js';
 import { log } from './log.js';
 import { privacy } from './privacy.js';
 import { progress } from './progress.js';
+import { remind } from './remind.js';
 import type { Command } from './types.js';
 
-export const COMMANDS: readonly Command[] = [cec, cert, log, progress, group, privacy, help];
+export const COMMANDS: readonly Command[] = [
+  cec,
+  cert,
+  log,
+  progress,
+  group,
+  remind,
+  privacy,
+  help,
+];
 
 export function findCommand(name: string): Command | null {
   return COMMANDS.find((c) => c.data.name === name) ?? null;

@@ -56,10 +56,11 @@ export const CONFIRM_WINDOW_SECONDS = 15 * 60;
 
 async function exportData(input: CommandInput, context: CommandContext): Promise<Reply> {
   const userId = input.user.id;
-  const [certifications, activities, groups] = await Promise.all([
+  const [certifications, activities, groups, reminders] = await Promise.all([
     context.store.certifications.list(userId),
     context.store.activities.list(userId),
     context.store.groups.membershipsOf(userId),
+    context.store.memberReminders.of(userId),
   ]);
   const plan = context.members.build(certifications, activities, context.today());
   return renderExport({
@@ -70,6 +71,7 @@ async function exportData(input: CommandInput, context: CommandContext): Promise
     plan,
     evaluation: evaluatePlan(plan.plan),
     groups,
+    reminders,
   });
 }
 

@@ -89,6 +89,8 @@ export interface CommandContext {
   /** Origins attachment files may be fetched from: Discord's CDN, and DISCORD_API's when set. */
   attachmentOrigins: readonly string[];
   now(): Date;
+  /** The IANA zone whose calendar day `today()` is. */
+  timeZone: string;
   today(): IsoDate;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Translation between discord.js interactions and the bot's own shapes:
  * interaction → `CommandInput`, `Reply` → message payload. Every payload
- * carries `allowedMentions: { parse: [] }`, so nothing a member typed can ping.
+ * carries `allowedMentions: { parse: [] }`, so nothing a member typed can ping,
+ * unless the reply names the members it pings (`Reply.pings`): then exactly those.
  */
 import {
   type APIActionRowComponent,
@@ -38,6 +39,13 @@ import type { Person } from '../members/person.js';
 import type { Button, Modal, Reply } from '../render/payload.js';
 
 export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
+
+/** Discord's `allowed_mentions`: nobody, or exactly the members the reply pings (no roles, no @everyone). */
+export type AllowedMentions = { parse: [] } | { users: string[] };
+
+export function allowedMentionsOf(reply: Reply): AllowedMentions {
+  return reply.pings?.length ? { users: [...reply.pings] } : { parse: [] };
+}
 
 function memberName(interaction: Interaction): string {
   const member = interaction.member;
@@ -212,7 +220,7 @@ export interface DiscordMessage {
 
 /** The message body of a reply (no flags: the caller decides how it is sent). */
 export function messageOf(reply: Reply): DiscordMessage {
-  const message: DiscordMessage = { allowedMentions: NO_MENTIONS };
+  const message: DiscordMessage = { allowedMentions: allowedMentionsOf(reply) };
   if (reply.content !== undefined) message.content = reply.content;
   if (reply.embeds !== undefined) message.embeds = reply.embeds;
   // An empty list removes earlier buttons (e.g. once a deletion is confirmed).
@@ -248,7 +256,7 @@ export interface ApiMessage {
     embeds?: APIEmbed[];
     components?: APIActionRowComponent<APIButtonComponent>[];
     attachments?: { id: number; filename: string; description: string }[];
-    allowed_mentions: { parse: [] };
+    allowed_mentions: AllowedMentions;
     flags?: number;
   };
   files: RawFile[];
@@ -272,7 +280,7 @@ export function apiMessageOf(reply: Reply, options: { flags: boolean }): ApiMess
             })),
           }
         : {}),
-      allowed_mentions: { parse: [] },
+      allowed_mentions: allowedMentionsOf(reply),
       ...(options.flags && reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
     },
     files: files.map((f) => ({ name: f.name, data: Buffer.from(f.content, 'utf8') })),

@@ -22,6 +22,8 @@ export interface BotOptions {
   store: Store;
   log: Logger;
   now?: () => Date;
+  /** REMINDER_TIME_ZONE: whose calendar day is "today" (default UTC). */
+  timeZone?: string;
   /** Run the reminder timer (tests drive `scheduler.tick()` themselves). */
   reminders?: boolean;
   autoDeferMs?: number;
@@ -59,6 +61,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     discord: gatewayActions(client),
     siteUrl: options.siteUrl,
     now,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     discordApi: options.discordApi,
   });
   const router = createRouter({
@@ -119,6 +122,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const scheduler = createReminderScheduler({
     store,
     members: context.members,
+    timeZone: context.timeZone,
     messenger: discordMessenger(connected.rest),
     log,
     now,

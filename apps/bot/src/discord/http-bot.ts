@@ -28,6 +28,8 @@ export interface HttpBotOptions {
   store: Store;
   log: Logger;
   now?: () => Date;
+  /** REMINDER_TIME_ZONE: whose calendar day is "today" (default UTC). */
+  timeZone?: string;
   /** Run the reminder timer (tests drive `scheduler.tick()` themselves). */
   reminders?: boolean;
   autoDeferMs?: number;
@@ -54,6 +56,7 @@ export async function startHttpBot(options: HttpBotOptions): Promise<RunningHttp
     siteUrl: options.siteUrl,
     now,
     discordApi: options.discordApi,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   });
   const router = createRouter({
     context,
@@ -72,6 +75,7 @@ export async function startHttpBot(options: HttpBotOptions): Promise<RunningHttp
   const scheduler = createReminderScheduler({
     store,
     members: context.members,
+    timeZone: context.timeZone,
     messenger: discordMessenger(rest),
     log,
     now,

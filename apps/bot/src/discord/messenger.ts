@@ -6,12 +6,13 @@
 import { DiscordAPIError, type REST, RESTJSONErrorCodes, Routes } from 'discord.js';
 import type { DmResult, Messenger } from '../reminders/scheduler.js';
 import type { Reply } from '../render/payload.js';
+import { allowedMentionsOf } from './adapter.js';
 
 function body(reply: Reply) {
   return {
     ...(reply.content !== undefined ? { content: reply.content } : {}),
     ...(reply.embeds !== undefined ? { embeds: reply.embeds } : {}),
-    allowed_mentions: { parse: [] },
+    allowed_mentions: allowedMentionsOf(reply),
   };
 }
 

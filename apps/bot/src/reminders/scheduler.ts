@@ -1,8 +1,13 @@
 /**
- * The reminder scheduler. On each tick, for every server with a group
- * channel: each member on the board whose certification reached a reminder
- * day (or entered the grace period) is reminded in the channel and by DM,
- * and the board is posted once a week.
+ * The reminder scheduler. On each tick, on the day of the configured time
+ * zone (UTC by default, never the host's):
+ * - for every server with a group channel, each member on the board who
+ *   wants channel reminders is reminded there when a certification reaches
+ *   one of their days (or the server's), enters the grace period or nears its
+ *   end, pinging that member alone; a member who becomes ready is celebrated
+ *   once per cycle; and the weekly digest is posted unless a moderator paused it;
+ * - every member with a certification who wants DMs is reminded by DM, once
+ *   however many servers they share with the bot, board or not.
  *
  * Exactly once, in two layers:
  * - Only one process runs the scheduler at a time: each tick first takes or
@@ -17,19 +22,31 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { evaluatePlan, todayIso } from '@cec/rules';
+import { evaluatePlan, todayIn } from '@cec/rules';
+import { DEFAULT_TIME_ZONE } from '../config.js';
 import type { Logger } from '../log.js';
-import { boardRows } from '../members/board.js';
-import { personOf } from '../members/person.js';
 import type { MemberPlans } from '../members/plan.js';
-import { renderBoard } from '../render/board.js';
+import { renderDigest } from '../render/digest.js';
 import { fitReply } from '../render/limits.js';
 import type { Reply } from '../render/payload.js';
-import { renderReminder } from '../render/reminder.js';
-import type { GroupMember, GroupSettings, Store } from '../store/index.js';
+import { renderCelebration, renderReminder } from '../render/reminder.js';
+import {
+  DEFAULT_REMINDER_DAYS,
+  type GroupMember,
+  type GroupSettings,
+  type Store,
+} from '../store/index.js';
 import { MAX_ATTEMPTS } from '../store/reminder-log.js';
 import type { ReminderLogRow } from '../store/schema.js';
-import { boardKey, dueReminder, reminderKey } from './due.js';
+import { DIGEST_DUE_DAYS, type DigestMember, weeklyDigest } from './digest.js';
+import {
+  celebrationKey,
+  channelReminderKey,
+  dmReminderKey,
+  dueReminder,
+  isCelebrated,
+  weeklyPostKey,
+} from './due.js';
 
 export type DmResult = 'sent' | 'refused';
 
@@ -47,6 +64,8 @@ export interface SchedulerOptions {
   messenger: Messenger;
   log: Logger;
   now?: () => Date;
+  /** The IANA zone whose calendar day the reminders go out on (default UTC). */
+  timeZone?: string;
   /** Time between ticks (ms). */
   intervalMs?: number;
   /** A pending record older than this is treated as abandoned and retried (ms). */
@@ -83,6 +102,9 @@ export function defaultLeaseOwner(): string {
 
 export const DEFAULT_LEASE_TTL_MS = 60_000;
 
+/** Members per lease renewal in the DM pass: a stalled holder stops within this many. */
+const DM_BATCH = 50;
+
 type Target = { channel: string } | { dm: string };
 
 function targetText(target: Target): string {
@@ -100,6 +122,7 @@ function parseTarget(text: string): Target | null {
 export function createReminderScheduler(options: SchedulerOptions) {
   const { store, members, messenger, log } = options;
   const now = options.now ?? (() => new Date());
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const intervalMs = options.intervalMs ?? 15 * 60 * 1000;
   const leaseMs = options.leaseMs ?? 10 * 60 * 1000;
   const leaseName = options.lease?.name ?? 'reminders';
@@ -185,67 +208,111 @@ export function createReminderScheduler(options: SchedulerOptions) {
     await deliver(row.key, target, reply, row.attempts + 1, report);
   }
 
-  async function remindMember(
+  /** Channel reminders and the celebration for one member of a server's board; returns what the digest needs. */
+  async function remindInChannel(
     group: GroupSettings,
     member: GroupMember,
     today: string,
     report: TickReport,
-  ) {
+  ): Promise<DigestMember> {
     const plan = await members.load(member.userId, today);
-    const person = personOf(member);
+    const evaluation = evaluatePlan(plan.plan);
+    const choice = await store.memberReminders.of(member.userId);
+    if (!choice.channel) return { userId: member.userId, plan, evaluation };
+    const owner = { guildId: group.guildId, userId: member.userId };
+    const channel = { channel: group.channelId };
+    for (const certification of evaluation.certifications) {
+      const due = dueReminder(certification, choice.days ?? group.reminderDays);
+      if (due) {
+        await recordAndSend(
+          channelReminderKey(group.guildId, member.userId, due),
+          owner,
+          channel,
+          renderReminder(member.userId, certification, due.kind, 'channel'),
+          report,
+        );
+      }
+      if (isCelebrated(certification)) {
+        await recordAndSend(
+          celebrationKey(group.guildId, member.userId, certification),
+          owner,
+          channel,
+          renderCelebration(member.userId, certification),
+          report,
+        );
+      }
+    }
+    return { userId: member.userId, plan, evaluation };
+  }
+
+  async function postDigest(
+    group: GroupSettings,
+    board: readonly DigestMember[],
+    today: string,
+    report: TickReport,
+  ) {
+    if (!group.weeklyPost || board.length === 0) return;
+    await recordAndSend(
+      weeklyPostKey(group.guildId, today),
+      { guildId: group.guildId, userId: null },
+      { channel: group.channelId },
+      fitReply(renderDigest(weeklyDigest(board, today, timeZone), DIGEST_DUE_DAYS)),
+      report,
+    );
+  }
+
+  async function remindGroup(group: GroupSettings, today: string, report: TickReport) {
+    const board: DigestMember[] = [];
+    for (const member of await store.groups.members(group.guildId)) {
+      board.push(await remindInChannel(group, member, today, report));
+    }
+    await postDigest(group, board, today, report);
+  }
+
+  /** DM reminders for one member (the audience has DMs on), on their days or the default ones. */
+  async function remindByDm(userId: string, today: string, report: TickReport) {
+    const choice = await store.memberReminders.of(userId);
+    const plan = await members.load(userId, today);
     for (const certification of evaluatePlan(plan.plan).certifications) {
-      const due = dueReminder(certification, group.reminderDays);
+      const due = dueReminder(certification, choice.days ?? DEFAULT_REMINDER_DAYS);
       if (!due) continue;
-      const owner = { guildId: group.guildId, userId: member.userId };
       await recordAndSend(
-        reminderKey({ channel: group.channelId }, group.guildId, member.userId, due),
-        owner,
-        { channel: group.channelId },
-        renderReminder(person, certification, due.kind, 'channel'),
-        report,
-      );
-      await recordAndSend(
-        reminderKey({ dm: true }, group.guildId, member.userId, due),
-        owner,
-        { dm: member.userId },
-        renderReminder(person, certification, due.kind, 'dm'),
+        dmReminderKey(userId, due),
+        { guildId: null, userId },
+        { dm: userId },
+        renderReminder(userId, certification, due.kind, 'dm'),
         report,
       );
     }
-  }
-
-  async function postBoard(group: GroupSettings, today: string, report: TickReport) {
-    const rows = await boardRows({ store, members }, group.guildId, today);
-    if (rows.length === 0) return;
-    await recordAndSend(
-      boardKey(group.guildId, today),
-      { guildId: group.guildId, userId: null },
-      { channel: group.channelId },
-      fitReply(renderBoard(rows, false)),
-      report,
-    );
   }
 
   async function runTick(): Promise<TickReport> {
     const report: TickReport = { ran: false, sent: 0, failed: 0, retried: 0 };
     if (!(await holdLease())) return report;
     report.ran = true;
-    const today = todayIso(now());
+    const today = todayIn(timeZone, now());
     for (const row of await store.reminderLog.stale(new Date(now().getTime() - leaseMs))) {
       await retry(row, report);
     }
     for (const group of await store.groups.configuredGroups()) {
       // Renewed per server: a holder that stalled past the lease stops, and leaves the rest
       // to the process that took over (the send log would stop a duplicate anyway).
-      if (!(await holdLease())) break;
+      if (!(await holdLease())) return report;
       try {
-        for (const member of await store.groups.members(group.guildId)) {
-          await remindMember(group, member, today, report);
-        }
-        await postBoard(group, today, report);
+        await remindGroup(group, today, report);
       } catch (error) {
         // One server's problem must not stop the others' reminders.
         log.error(`reminders for server ${group.guildId} failed`, error);
+      }
+    }
+    const audience = await store.memberReminders.dmAudience();
+    for (const [index, userId] of audience.entries()) {
+      if (index % DM_BATCH === 0 && !(await holdLease())) return report;
+      try {
+        await remindByDm(userId, today, report);
+      } catch (error) {
+        // Nor one member's problem the other members' DMs.
+        log.error(`DM reminders for member ${userId} failed`, error);
       }
     }
     if (report.sent || report.failed) {

@@ -36,13 +36,14 @@ export function renderHelp(siteUrl: string | null): Reply {
               '`/cert add credential:personal-trainer expires:03/31/2027` (or `certified:` if you only know that date)',
               '`/log cpr term:2yr date:01/15/2026` · `/log course number:CA23456 cecs:0.7 date:2026-07-01`',
               '`/log list` · `/log remove entry:` · `/progress` · `/cert list`',
+              '`/remind` shows where your reminders go; `/remind where:dm days:60,14` changes it (DM, group channel, both or none).',
               'A date after today is recorded as planned.',
             ].join('\n'),
           },
           {
             name: 'Study group in this server',
             value: [
-              '`/group join` shares your progress on `/group board` and turns on reminders; `/group leave` stops both.',
+              '`/group join` shares your progress on `/group board` and turns on reminders in the group channel; `/group leave` stops both.',
               '`/progress member:@someone` works for members who joined.',
               'Moderators (Manage Server): `/group setup channel:#cec reminder-days:90,30,7,1` (the bot posts a test message there), `/group settings` to see or change it, `/group remove member:` to take someone off the board.',
             ].join('\n'),

@@ -41,6 +41,11 @@ export interface Reply {
   embeds?: Embed[];
   buttons?: Button[];
   files?: Attachment[];
+  /**
+   * The only members this message notifies (a reminder pings the member it is
+   * for); absent: nobody, whatever mentions the text holds.
+   */
+  pings?: readonly string[];
 }
 
 /** A one-line text box of a modal; `customId` comes back with what was typed. */

@@ -1,5 +1,5 @@
 /** `/privacy`: a member's data export, and the confirmation before deleting it. */
-import type { StoredActivity } from '../store/index.js';
+import type { MemberReminders, StoredActivity } from '../store/index.js';
 import { type CsvData, memberCsv } from './export-csv.js';
 import { COLORS, type Reply } from './payload.js';
 
@@ -8,6 +8,7 @@ export interface MemberData extends CsvData {
   exportedAt: string;
   /** Every stored entry, including any the rules no longer accept. */
   activities: readonly StoredActivity[];
+  reminders: MemberReminders;
 }
 
 export function memberJson(data: MemberData): string {
@@ -30,6 +31,13 @@ export function memberJson(data: MemberData): string {
         displayName: g.displayName,
         joinedAt: g.joinedAt,
       })),
+      // The member's /remind choice; chosenAt null means they never chose (the defaults).
+      reminders: {
+        channel: data.reminders.channel,
+        dm: data.reminders.dm,
+        days: data.reminders.days,
+        chosenAt: data.reminders.updatedAt,
+      },
     },
     null,
     2,

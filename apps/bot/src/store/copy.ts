@@ -34,7 +34,12 @@ export const COPIED_TABLES: readonly {
   {
     name: 'group_settings',
     key: ['guild_id'],
-    columns: ['guild_id', 'channel_id', 'reminder_days', 'updated_at'],
+    columns: ['guild_id', 'channel_id', 'reminder_days', 'updated_at', 'weekly_post'],
+  },
+  {
+    name: 'member_reminders',
+    key: ['user_id'],
+    columns: ['user_id', 'channel', 'dm', 'days', 'updated_at'],
   },
   {
     name: 'group_members',

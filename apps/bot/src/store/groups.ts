@@ -1,6 +1,6 @@
 /** Group boards: who opted in, per server, and where each server's reminders go. */
 import type { Kysely } from 'kysely';
-import type { Database, GroupMemberTable } from './schema.js';
+import type { Database, GroupMemberTable, GroupSettingsRow } from './schema.js';
 
 export interface GroupMember {
   guildId: string;
@@ -14,6 +14,8 @@ export interface GroupSettings {
   channelId: string;
   reminderDays: number[];
   updatedAt: string;
+  /** The weekly digest is posted (a moderator can pause it). */
+  weeklyPost: boolean;
 }
 
 export const DEFAULT_REMINDER_DAYS: readonly number[] = [90, 30, 7, 1];
@@ -27,12 +29,23 @@ function toGroupMember(row: GroupMemberTable): GroupMember {
   };
 }
 
-function parseDays(text: string): number[] {
+/** Stored days ("90,30,7,1"); a row that holds none reads as the default. */
+export function parseDays(text: string): number[] {
   const days = text
     .split(',')
     .map((d) => Number.parseInt(d, 10))
     .filter((d) => Number.isInteger(d) && d > 0);
   return days.length > 0 ? days : [...DEFAULT_REMINDER_DAYS];
+}
+
+function toGroupSettings(row: GroupSettingsRow): GroupSettings {
+  return {
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    reminderDays: parseDays(row.reminder_days),
+    updatedAt: row.updated_at,
+    weeklyPost: row.weekly_post !== 0,
+  };
 }
 
 export function groupsRepository(db: Kysely<Database>, now: () => Date) {
@@ -124,14 +137,7 @@ export function groupsRepository(db: Kysely<Database>, now: () => Date) {
         .selectAll()
         .where('guild_id', '=', guildId)
         .executeTakeFirst();
-      return row
-        ? {
-            guildId: row.guild_id,
-            channelId: row.channel_id,
-            reminderDays: parseDays(row.reminder_days),
-            updatedAt: row.updated_at,
-          }
-        : null;
+      return row ? toGroupSettings(row) : null;
     },
 
     async configure(guildId: string, channelId: string, reminderDays: readonly number[]) {
@@ -157,12 +163,17 @@ export function groupsRepository(db: Kysely<Database>, now: () => Date) {
     /** Servers with a reminder channel: the ones the scheduler visits. */
     async configuredGroups(): Promise<GroupSettings[]> {
       const rows = await db.selectFrom('group_settings').selectAll().orderBy('guild_id').execute();
-      return rows.map((row) => ({
-        guildId: row.guild_id,
-        channelId: row.channel_id,
-        reminderDays: parseDays(row.reminder_days),
-        updatedAt: row.updated_at,
-      }));
+      return rows.map(toGroupSettings);
+    },
+
+    /** Turns the weekly digest on or off. False when the server has no group set up. */
+    async setWeeklyPost(guildId: string, on: boolean): Promise<boolean> {
+      const result = await db
+        .updateTable('group_settings')
+        .set({ weekly_post: on ? 1 : 0, updated_at: now().toISOString() })
+        .where('guild_id', '=', guildId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
   };
 }

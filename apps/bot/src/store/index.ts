@@ -14,6 +14,7 @@ import {
 } from './database.js';
 import { groupsRepository } from './groups.js';
 import { leasesRepository } from './leases.js';
+import { memberRemindersRepository } from './member-reminders.js';
 import type { Dialect } from './migrations.js';
 import { reminderLogRepository } from './reminder-log.js';
 import type { Database } from './schema.js';
@@ -24,6 +25,7 @@ export interface Repositories {
   groups: ReturnType<typeof groupsRepository>;
   reminderLog: ReturnType<typeof reminderLogRepository>;
   leases: ReturnType<typeof leasesRepository>;
+  memberReminders: ReturnType<typeof memberRemindersRepository>;
 }
 
 export interface Store extends Repositories {
@@ -40,6 +42,7 @@ export interface ForgetResult {
   activities: number;
   groups: number;
   reminders: number;
+  reminderChoice: number;
 }
 
 function repositories(db: Kysely<Database>, now: () => Date): Repositories {
@@ -49,6 +52,7 @@ function repositories(db: Kysely<Database>, now: () => Date): Repositories {
     groups: groupsRepository(db, now),
     reminderLog: reminderLogRepository(db),
     leases: leasesRepository(db),
+    memberReminders: memberRemindersRepository(db, now),
   };
 }
 
@@ -69,6 +73,7 @@ export function createStore(
         activities: await r.activities.removeAll(userId),
         groups: await r.groups.leaveAll(userId),
         reminders: await r.reminderLog.forgetUser(userId),
+        reminderChoice: await r.memberReminders.forget(userId),
       })),
     close: options.close ?? (() => db.destroy()),
   };
@@ -112,4 +117,6 @@ export type { StoredCertification } from './certifications.js';
 export { DatabaseOpenError } from './database.js';
 export type { GroupMember, GroupSettings } from './groups.js';
 export { DEFAULT_REMINDER_DAYS } from './groups.js';
+export type { MemberReminders, ReminderChoice } from './member-reminders.js';
+export { DEFAULT_REMINDER_CHOICE } from './member-reminders.js';
 export type { DatabaseLocation };

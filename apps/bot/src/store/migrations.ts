@@ -149,6 +149,31 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
     },
 
     /**
+     * Members' own reminder choices (channel, DM, days), and a server's switch
+     * for the weekly digest (on for the servers already set up).
+     */
+    '0004_member_reminders': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('member_reminders')
+          .addColumn('user_id', text, (c) => c.primaryKey())
+          .addColumn('channel', 'integer', (c) => c.notNull())
+          .addColumn('dm', 'integer', (c) => c.notNull())
+          .addColumn('days', text)
+          .addColumn('updated_at', text, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .alterTable('group_settings')
+          .addColumn('weekly_post', 'integer', (c) => c.notNull().defaultTo(1))
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('group_settings').dropColumn('weekly_post').execute();
+        await db.schema.dropTable('member_reminders').execute();
+      },
+    },
+
+    /**
      * A planned entry (logged with a date after that day) counts as earned only
      * once its owner confirms it happened: `confirmed` is 0 until then. Rows from
      * before this migration dated on or before its day stay counted (1), as they

@@ -44,6 +44,23 @@ export interface GroupSettingsTable {
   /** Days before expiration, comma-separated, e.g. "90,30,7,1". */
   reminder_days: string;
   updated_at: string;
+  /** 1: the weekly digest is posted; 0: a moderator paused it. */
+  weekly_post: Generated<number>;
+}
+
+/**
+ * Where a member wants their reminders and when. Belongs to the Discord user;
+ * no row means the defaults (see src/store/member-reminders.ts).
+ */
+export interface MemberRemindersTable {
+  user_id: string;
+  /** 1: in the group channel of every server where they joined the board. */
+  channel: number;
+  /** 1: by DM. */
+  dm: number;
+  /** Days before expiration, comma-separated; null: the server's days in a channel, the default by DM. */
+  days: string | null;
+  updated_at: string;
 }
 
 export type ReminderState = 'pending' | 'sent' | 'failed';
@@ -82,6 +99,7 @@ export interface Database {
   activities: ActivityTable;
   group_members: GroupMemberTable;
   group_settings: GroupSettingsTable;
+  member_reminders: MemberRemindersTable;
   reminder_log: ReminderLogTable;
   leases: LeaseTable;
 }

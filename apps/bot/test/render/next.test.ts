@@ -33,7 +33,7 @@ describe('the planner in the bot', () => {
 
   test('a reminder carries the first two steps', () => {
     const { first } = evaluated();
-    const reply = renderReminder({ id: '1', name: 'Ana' }, first, { days: 90 }, 'dm');
+    const reply = renderReminder('1', first, { days: 90 }, 'dm');
     const next = reply.content?.split('\nNext: ')[1] ?? '';
     expect(next).toMatch(/^❗ Renew your adult CPR\/AED[\s\S]*\n❗ Take an ACE-approved course/);
   });
