@@ -140,13 +140,18 @@ async function consoleReplies(list: readonly string[]): Promise<string[]> {
   child.stderr.on('data', (chunk) => {
     err += chunk;
   });
-  child.stdin.end(list.map((q) => `/cec ask question:${q}\n`).join(''));
+  // Each question, then a press on its first button: the public answer is short, and its
+  // Details (the first button) carry what the CLI and the page print.
+  child.stdin.end(list.map((q) => `/cec ask question:${q}\nclick 1\n`).join(''));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   expect(code, err).toBe(0);
   // Piped input is echoed as "> <line>" before each reply.
   const replies = out.split(/^> \/cec ask question:.*$/m).slice(1);
   expect(replies).toHaveLength(list.length);
-  return replies;
+  return replies.map((reply) => {
+    const [answer = '', details = ''] = reply.split(/^> click 1$/m);
+    return /^\[1\] Details/m.test(answer) ? details : answer;
+  });
 }
 
 function fromConsole(reply: string): Said {

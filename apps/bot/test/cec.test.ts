@@ -88,11 +88,14 @@ describe('answers are short in the channel, the rest is behind Details', () => {
     expect(more.embeds?.[0]?.description).toContain('**2.0 CECs**');
   });
 
-  test('a question too long for a button id gets its activity’s Details', async () => {
+  test('a question too long for a button id gets the whole answer at once, and Log this', async () => {
     const question = `${'I renewed my CPR card at the community center last week, '.repeat(2)}2yr`;
     const reply = await run('ask', { question });
-    const more = await details(reply);
-    expect(more.embeds?.[0]?.title).toBe('CPR/AED renewal');
+    expect(reply.ephemeral).toBe(false);
+    expect(reply.embeds?.[0]?.title).toBe('CPR/AED renewal');
+    expect(shown(reply)).toContain('A 2-year CPR/AED certification is worth 0.4 CECs (S1).');
+    expect(shown(reply)).toContain('Source (S1)');
+    expect(reply.buttons?.map((b) => b.label)).toEqual(['Log this']);
   });
 });
 

@@ -116,18 +116,23 @@ function worth(opportunity: AnyOpportunity, input: CommandInput, today: string):
   );
 }
 
-/** `/cec ask`: Details re-asks the question (when it fits the id), Log this opens its activity's modal. */
+/**
+ * `/cec ask`: Details re-asks the question, Log this opens its activity's modal. A question
+ * too long for a button id gets the whole answer at once: Details could not re-ask it, and
+ * the activity's general details would not answer what was asked.
+ */
 function ask(question: string): Reply {
   const result = answerQuestion(question);
   if (!result.understood) return renderAnswer(result, []);
   const opportunity = result.opportunity ? getOpportunity(result.opportunity) : null;
-  const details =
-    answerId({ action: 'question', question }) ??
-    (opportunity ? answerId({ action: 'details', opportunity }) : null);
+  const details = answerId({ action: 'question', question });
   const log =
     opportunity && result.kind === 'activity'
       ? answerId({ action: 'log', opportunity, fixed: null })
       : null;
+  if (details === null) {
+    return { ...renderAnswerDetails(result), ephemeral: false, buttons: answerButtons(null, log) };
+  }
   return renderAnswer(result, answerButtons(details, log));
 }
 

@@ -136,11 +136,12 @@ export function renderCourseNumber(
 
 type Understood = Extract<QuestionResult, { understood: true }>;
 
-/** The value of an understood question, in a line or a list; null for a renewal fact. */
-function valueLine(result: Understood, separator: string): string | null {
+/** The value of an understood question, in a line or as a list; null for a renewal fact. */
+function valueLine(result: Understood, layout: 'line' | 'list'): string | null {
   if (result.tenths !== null) return `**${cecs(result.tenths)}**`;
   if (result.options.length > 0) {
-    return result.options.map((o) => `${o.label}: **${formatCecs(o.tenths)}**`).join(separator);
+    const options = result.options.map((o) => `${o.label}: **${formatCecs(o.tenths)}**`);
+    return layout === 'line' ? options.join('; ') : options.map((o) => `• ${o}`).join('\n');
   }
   // An approved course's CECs are on its certificate.
   return result.opportunity === 'approved-course' ? 'The CECs printed on the certificate' : null;
@@ -159,7 +160,7 @@ function renderNotUnderstood(result: Extract<QuestionResult, { understood: false
 export function renderAnswer(result: QuestionResult, buttons: Button[]): Reply {
   if (!result.understood) return renderNotUnderstood(result);
   if (buttons.length === 0) return { ...renderAnswerDetails(result), ephemeral: false };
-  const value = valueLine(result, '; ');
+  const value = valueLine(result, 'line');
   const why = firstSentence(result.explanation, SHORT_ANSWER_MAX);
   return short(result.name, value ? `${value}. ${why}` : why, COLORS.info, buttons);
 }
@@ -167,7 +168,7 @@ export function renderAnswer(result: QuestionResult, buttons: Button[]): Reply {
 /** "Details" of `/cec ask`: the whole answer, privately. */
 export function renderAnswerDetails(result: QuestionResult): Reply {
   if (!result.understood) return renderNotUnderstood(result);
-  const value = valueLine(result, '\n');
+  const value = valueLine(result, 'list');
   const opportunity = result.opportunity ? getOpportunity(result.opportunity) : null;
   return details({
     title: truncate(result.name, LIMITS.embedTitle),

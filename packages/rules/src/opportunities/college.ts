@@ -41,7 +41,8 @@ export const opportunity = defineOpportunity({
   id: 'college',
   name: 'College course',
   command: { name: 'college', description: 'A college course' },
-  limitPerCycle: null,
+  // S4 reviews one college course per cycle and credits it at most 2.0: so at most 2.0 per cycle.
+  limitPerCycle: COLLEGE_COURSE_MAX,
   fields: [
     {
       name: 'creditHours',

@@ -73,11 +73,9 @@ function deadline(e: Entities): Part {
       })()
     : '';
   return {
-    ...fact(
-      'deadline',
-      FACTS.requirement,
-      ` Your cycle ends on the expiration date your ACE account shows: the ${required} CECs must be completed in the two years up to it.${dated} ${FACTS.grace.text}`,
-    ),
+    ...fact('deadline', FACTS.requirement),
+    // The deadline first: a short answer (the bot's channel reply) keeps only the first sentence.
+    explanation: `Your cycle ends on the expiration date your ACE account shows: the ${required} CECs must be completed in the two years up to it.${dated} ${FACTS.requirement.text} ${FACTS.grace.text}`,
     interpretation:
       'ACE publishes no exact rule for the expiration date: use the one your ACE account shows.',
     sources: [...cited(FACTS.requirement), ...cited(FACTS.grace)],
