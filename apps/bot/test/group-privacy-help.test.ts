@@ -84,6 +84,25 @@ describe('/group', () => {
     expect((await context.store.groups.settings(GUILD))?.reminderDays).toEqual([90, 30, 7]);
   });
 
+  test('settings pauses and resumes the weekly digest, and shows it', async () => {
+    const moderator = { canManageServer: true };
+    await run('group setup', { channel: '400000000000000001' }, moderator);
+    expect((await context.store.groups.settings(GUILD))?.weeklyPost).toBe(true);
+    const paused = await run('group settings', { 'weekly-digest': false }, moderator);
+    expect(paused.content).toContain('Weekly digest: paused.');
+    expect((await context.store.groups.settings(GUILD))?.weeklyPost).toBe(false);
+    expect((await run('group settings', {}, moderator)).content).toContain('Weekly digest: paused');
+    // Changing the days leaves the digest as the moderator set it.
+    await run('group settings', { 'reminder-days': '30' }, moderator);
+    expect((await context.store.groups.settings(GUILD))?.weeklyPost).toBe(false);
+    await run('group settings', { 'weekly-digest': true }, moderator);
+    expect((await context.store.groups.settings(GUILD))?.weeklyPost).toBe(true);
+    expect((await run('group settings', { 'weekly-digest': false })).content).toContain(
+      'Manage Server',
+    );
+    expect((await context.store.groups.settings(GUILD))?.weeklyPost).toBe(true);
+  });
+
   test('setup without reminder-days uses 90, 30, 7, 1', async () => {
     await run('group setup', { channel: '400000000000000001' }, { canManageServer: true });
     expect((await context.store.groups.settings(GUILD))?.reminderDays).toEqual([90, 30, 7, 1]);

@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { silentLogger } from '../src/log.js';
+import { boardRows } from '../src/members/board.js';
 import { createMemberPlans } from '../src/members/plan.js';
 import { createReminderScheduler, type Messenger } from '../src/reminders/scheduler.js';
 import type { Reply } from '../src/render/payload.js';
@@ -284,6 +285,39 @@ describeEachDialect((dialect) => {
           `^🎉 <@${ALICE.id}> is ready to renew their ACE Certified Personal Trainer: 2\\.4 CECs earned and the checklist complete\\.`,
         ),
       );
+    });
+  });
+  describe('planned entries past their date', () => {
+    test('the DM reminder asks "Did you complete it?" with Yes / No; the channel post does not; neither counts it', async () => {
+      const w = await world(dialect, '2026-05-01T12:00:00Z');
+      await member(w.store, ALICE.id, '2026-07-01');
+      // Logged as planned on 05/01 for 05/20, never confirmed.
+      const planned = await w.store.activities.add(
+        ALICE.id,
+        { kind: 'approved-course', courseNumber: 'CA55555', cecs: 2.0, completed: '2026-05-20' },
+        false,
+      );
+      w.set('2026-06-01T12:00:00Z');
+      await w.scheduler().tick();
+      const dm = w.out.sent.find((s) => s.to === `dm:${ALICE.id}`)?.reply;
+      const post = w.out.sent.find((s) => s.to === `channel:${CHANNEL}`)?.reply;
+      expect(dm?.content).toMatch(/0\.0 of 2\.0 CECs earned/);
+      expect(dm?.content).toMatch(
+        /\*\*Did you complete it\?\*\* Course CA55555, planned for 05\/20\/2026/,
+      );
+      expect(dm?.buttons?.map((b) => b.customId)).toEqual([
+        `planned:yes:${ALICE.id}:${planned.id}`,
+        `planned:no:${ALICE.id}:${planned.id}`,
+      ]);
+      expect(post?.content).toMatch(/0\.0 of 2\.0 CECs earned/);
+      expect(post?.content).not.toMatch(/Did you complete it/);
+      expect(post?.buttons).toBeUndefined();
+      const [row] = await boardRows(
+        { store: w.store, members: createMemberPlans(w.store) },
+        GUILD,
+        '2026-06-01',
+      );
+      expect(row?.evaluation.certifications[0]?.earned).toBe(0);
     });
   });
 });

@@ -27,7 +27,7 @@ import {
 } from '../render/group.js';
 import type { Reply } from '../render/payload.js';
 import { DEFAULT_REMINDER_DAYS } from '../store/index.js';
-import { optionalPerson, optionalText, pick, requiredText } from './options.js';
+import { optionalBoolean, optionalPerson, optionalText, pick, requiredText } from './options.js';
 import { parseReminderDays } from './reminder-days.js';
 import { type Command, type CommandContext, type CommandInput, MemberError } from './types.js';
 
@@ -75,7 +75,12 @@ export const data = new SlashCommandBuilder()
       .setName('settings')
       .setDescription('Moderators (Manage Server): see the group settings, or change them')
       .addChannelOption(channelOption)
-      .addStringOption(reminderDaysOption),
+      .addStringOption(reminderDaysOption)
+      .addBooleanOption((o) =>
+        o
+          .setName('weekly-digest')
+          .setDescription('Post the weekly digest in the group channel (False pauses it)'),
+      ),
   )
   .addSubcommand((s) =>
     s
@@ -151,7 +156,8 @@ async function settings(input: CommandInput, context: CommandContext): Promise<R
   const current = await context.store.groups.settings(guildId);
   const channel = optionalText(input, 'channel');
   const days = reminderDaysOf(input);
-  if (channel === null && days === null) {
+  const weekly = optionalBoolean(input, 'weekly-digest');
+  if (channel === null && days === null && weekly === null) {
     if (!current) {
       throw new MemberError(
         'This server has no study group channel yet: `/group setup channel:` chooses one.',
@@ -169,7 +175,13 @@ async function settings(input: CommandInput, context: CommandContext): Promise<R
   if (moved) await provePosting(context, channelId);
   const reminderDays = days ?? current?.reminderDays ?? [...DEFAULT_REMINDER_DAYS];
   await context.store.groups.configure(guildId, channelId, reminderDays);
-  return renderSettingsChanged(channelId, reminderDays, moved);
+  if (weekly !== null) await context.store.groups.setWeeklyPost(guildId, weekly);
+  return renderSettingsChanged(
+    channelId,
+    reminderDays,
+    moved,
+    weekly ?? current?.weeklyPost ?? true,
+  );
 }
 
 async function remove(input: CommandInput, context: CommandContext): Promise<Reply> {

@@ -159,8 +159,16 @@ export async function pressImport(
       for (const certification of diff.certifications) {
         await r.certifications.save(userId, certification);
       }
+      const today = context.today();
       for (const activity of diff.activities) {
-        const stored = await r.activities.addWithin(userId, activity, MAX_ENTRIES_PER_MEMBER);
+        // As /log records it: an entry still to come is planned, and counts once confirmed.
+        const confirmed = activity.completed <= today;
+        const stored = await r.activities.addWithin(
+          userId,
+          activity,
+          MAX_ENTRIES_PER_MEMBER,
+          confirmed,
+        );
         if (!stored) throw new ImportFull();
       }
       return { certifications: diff.certifications.length, activities: diff.activities.length };

@@ -22,10 +22,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { evaluatePlan, todayIn } from '@cec/rules';
+import { todayIn } from '@cec/rules';
 import { DEFAULT_TIME_ZONE } from '../config.js';
 import type { Logger } from '../log.js';
-import type { MemberPlans } from '../members/plan.js';
+import { evaluateMember, type MemberPlans } from '../members/plan.js';
+import { awaitingEntries } from '../render/confirm.js';
 import { renderDigest } from '../render/digest.js';
 import { fitReply } from '../render/limits.js';
 import type { Reply } from '../render/payload.js';
@@ -216,7 +217,7 @@ export function createReminderScheduler(options: SchedulerOptions) {
     report: TickReport,
   ): Promise<DigestMember> {
     const plan = await members.load(member.userId, today);
-    const evaluation = evaluatePlan(plan.plan);
+    const evaluation = evaluateMember(plan);
     const choice = await store.memberReminders.of(member.userId);
     if (!choice.channel) return { userId: member.userId, plan, evaluation };
     const owner = { guildId: group.guildId, userId: member.userId };
@@ -273,14 +274,16 @@ export function createReminderScheduler(options: SchedulerOptions) {
   async function remindByDm(userId: string, today: string, report: TickReport) {
     const choice = await store.memberReminders.of(userId);
     const plan = await members.load(userId, today);
-    for (const certification of evaluatePlan(plan.plan).certifications) {
+    const evaluation = evaluateMember(plan);
+    const awaiting = awaitingEntries(plan, evaluation);
+    for (const certification of evaluation.certifications) {
       const due = dueReminder(certification, choice.days ?? DEFAULT_REMINDER_DAYS);
       if (!due) continue;
       await recordAndSend(
         dmReminderKey(userId, due),
         { guildId: null, userId },
         { dm: userId },
-        renderReminder(userId, certification, due.kind, 'dm'),
+        renderReminder(userId, certification, due.kind, 'dm', awaiting),
         report,
       );
     }

@@ -64,6 +64,12 @@ export function cannotPostMessage(
   return `I cannot post in <#${channelId}>, so nothing was changed: I am missing ${named} there. Fix: in that channel's settings, Permissions, allow View Channel, Send Messages and Embed Links for the bot (or its role), then run the command again.`;
 }
 
+function weeklyText(on: boolean): string {
+  return on
+    ? 'on (Mondays: what the group logged that week and who is due within 90 days)'
+    : 'paused';
+}
+
 export function renderSettings(settings: GroupSettings, members: number): Reply {
   return {
     ephemeral: true,
@@ -71,8 +77,9 @@ export function renderSettings(settings: GroupSettings, members: number): Reply 
       '**Study group settings**',
       `Channel: <#${settings.channelId}>`,
       `Reminders: ${daysText(settings.reminderDays)} before a member's expiration, and when the grace period starts`,
+      `Weekly digest: ${weeklyText(settings.weeklyPost)}`,
       `On the board: ${members} member${members === 1 ? '' : 's'}`,
-      'Change them with `/group settings channel:` or `reminder-days:`; `/group remove member:` takes someone off the board.',
+      'Change them with `/group settings channel:`, `reminder-days:` or `weekly-digest:`; `/group remove member:` takes someone off the board.',
     ].join('\n'),
   };
 }
@@ -81,10 +88,11 @@ export function renderSettingsChanged(
   channelId: string,
   days: readonly number[],
   moved: boolean,
+  weeklyPost: boolean,
 ): Reply {
   return {
     ephemeral: true,
-    content: `Saved. Channel: <#${channelId}>${moved ? ' (a test message is posted there)' : ''}. Reminders: ${daysText(days)} before a member's expiration.`,
+    content: `Saved. Channel: <#${channelId}>${moved ? ' (a test message is posted there)' : ''}. Reminders: ${daysText(days)} before a member's expiration. Weekly digest: ${weeklyText(weeklyPost)}.`,
   };
 }
 

@@ -1,5 +1,6 @@
 /** A reminder about one certification, for the group channel or a DM, and the celebration when it is ready. */
 import { type CertificationEvaluation, formatCecs, formatUsDate } from '@cec/rules';
+import { type AwaitingEntry, confirmButtons, promptLines } from './confirm.js';
 import { cecs, discordDate, discordRelative } from './format.js';
 import { stepLine } from './next.js';
 import type { Reply } from './payload.js';
@@ -24,6 +25,8 @@ export function renderReminder(
   certification: CertificationEvaluation,
   kind: ReminderKind,
   audience: 'channel' | 'dm',
+  /** Planned entries past their date (DMs only): the reminder asks "Did you complete it?". */
+  awaiting: readonly AwaitingEntry[] = [],
 ): Reply {
   const headline = headlineOf(
     audience === 'channel' ? `<@${userId}>, your` : 'Your',
@@ -39,10 +42,13 @@ export function renderReminder(
   const next = certification.ready
     ? ''
     : `\nNext: ${certification.next.steps.slice(0, 2).map(stepLine).join('\n')}`;
+  const content = `⏰ ${headline}\n${todo}${next}\nDetails: \`/progress\` · expiration date ${formatUsDate(certification.cycle.end)}${certification.cycle.estimated ? ' (estimated)' : ''}.`;
+  const first = audience === 'dm' ? awaiting[0] : undefined;
   return {
     ephemeral: false,
     ...(audience === 'channel' ? { pings: [userId] } : {}),
-    content: `⏰ ${headline}\n${todo}${next}\nDetails: \`/progress\` · expiration date ${formatUsDate(certification.cycle.end)}${certification.cycle.estimated ? ' (estimated)' : ''}.`,
+    content: first ? `${content}\n\n${promptLines(awaiting).join('\n')}` : content,
+    ...(first ? { buttons: confirmButtons(userId, first.id) } : {}),
   };
 }
 
