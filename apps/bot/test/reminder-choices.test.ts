@@ -294,7 +294,13 @@ describeEachDialect((dialect) => {
       // Logged as planned on 05/01 for 05/20, never confirmed.
       const planned = await w.store.activities.add(
         ALICE.id,
-        { kind: 'approved-course', courseNumber: 'CA55555', cecs: 2.0, completed: '2026-05-20' },
+        {
+          kind: 'approved-course',
+          courseNumber: 'CA55555',
+          cecs: 2.0,
+          ethics: false,
+          completed: '2026-05-20',
+        },
         false,
       );
       w.set('2026-06-01T12:00:00Z');
