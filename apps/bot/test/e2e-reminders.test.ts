@@ -52,7 +52,8 @@ describe('a reminder day', () => {
     expect(await w.bot.scheduler.tick()).toMatchObject({ sent: 0, failed: 0 });
 
     const id = (name: string) => w.fake.user(name).id;
-    const posts = w.fake.messages('general');
+    const [setupTest, ...posts] = w.fake.messages('general');
+    expect(setupTest?.text()).toContain('CEC study group');
     expect(
       posts.map((m) => [firstLine(m.text()).split(' ').slice(0, 4).join(' '), m.allowedMentions]),
     ).toEqual([

@@ -141,14 +141,15 @@ describe('moderators: /group settings and /group remove', () => {
         '**Study group settings**',
         `Channel: <#${cec.id}>`,
         "Reminders: 90, 30, 7, 1 days before a member's expiration, and when the grace period starts",
+        'Weekly digest: on (Mondays: what the group logged that week and who is due within 90 days)',
         'On the board: 1 member',
-        'Change them with `/group settings channel:` or `reminder-days:`; `/group remove member:` takes someone off the board.',
+        'Change them with `/group settings channel:`, `reminder-days:` or `weekly-digest:`; `/group remove member:` takes someone off the board.',
       ].join('\n'),
     );
 
     const days = await asModerator(w, 'group settings', { 'reminder-days': '60, 14' });
     expect(days.content).toBe(
-      `Saved. Channel: <#${cec.id}>. Reminders: 60, 14 days before a member's expiration.`,
+      `Saved. Channel: <#${cec.id}>. Reminders: 60, 14 days before a member's expiration. Weekly digest: on.`,
     );
     const refused = await asModerator(w, 'group settings', { channel: 'quiet' });
     expect(refused.content).toContain('I am missing **Send Messages** there');
@@ -160,7 +161,7 @@ describe('moderators: /group settings and /group remove', () => {
     const moved = await asModerator(w, 'group settings', { channel: 'other' });
     const other = w.fake.channel('other');
     expect(moved.content).toBe(
-      `Saved. Channel: <#${other.id}> (a test message is posted there). Reminders: 60, 14 days before a member's expiration.`,
+      `Saved. Channel: <#${other.id}> (a test message is posted there). Reminders: 60, 14 days before a member's expiration. Weekly digest: on.`,
     );
     expect(w.fake.messages('other')).toHaveLength(1);
     expect(await w.store.groups.settings(w.fake.guild().id)).toMatchObject({

@@ -92,7 +92,7 @@ export function renderSettingsChanged(
 ): Reply {
   return {
     ephemeral: true,
-    content: `Saved. Channel: <#${channelId}>${moved ? ' (a test message is posted there)' : ''}. Reminders: ${daysText(days)} before a member's expiration. Weekly digest: ${weeklyText(weeklyPost)}.`,
+    content: `Saved. Channel: <#${channelId}>${moved ? ' (a test message is posted there)' : ''}. Reminders: ${daysText(days)} before a member's expiration. Weekly digest: ${weeklyPost ? 'on' : 'paused'}.`,
   };
 }
 
