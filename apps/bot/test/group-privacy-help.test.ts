@@ -1,30 +1,22 @@
 /** `/group`, `/privacy` and `/help` on plain data. */
 import { parsePlan } from '@cec/rules';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { cert } from '../src/commands/cert.js';
-import { group } from '../src/commands/group.js';
-import { help } from '../src/commands/help.js';
-import { log } from '../src/commands/log.js';
-import { privacy } from '../src/commands/privacy.js';
 import { parseReminderDays } from '../src/commands/reminder-days.js';
-import { runButton, runCommand } from '../src/commands/run.js';
-import type { Command, CommandInput, OptionValue } from '../src/commands/types.js';
-import { ALICE, BOB, GUILD, input, memoryContext, NOW, shown } from './helpers/context.js';
+import { runButton } from '../src/commands/run.js';
+import type { CommandInput, OptionValue } from '../src/commands/types.js';
+import { ALICE, BOB, GUILD, memoryContext, NOW, runLine, shown } from './helpers/context.js';
 
 let context: Awaited<ReturnType<typeof memoryContext>>;
 beforeEach(async () => {
   context = await memoryContext();
 });
 
-const COMMANDS: Record<string, Command> = { group, privacy, help, log, cert };
 function run(
   line: string,
   options: Record<string, OptionValue> = {},
   extra: Partial<CommandInput> = {},
 ) {
-  const command = COMMANDS[line.split(' ')[0] ?? ''];
-  if (!command) throw new Error(`no command in "${line}"`);
-  return runCommand(command, input(line, options, extra), context);
+  return runLine(context, line, options, extra);
 }
 
 describe('/group', () => {

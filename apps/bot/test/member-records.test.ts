@@ -1,27 +1,22 @@
 /** `/cert`, `/log` and `/progress` on plain data: a member's own records, and nobody else's. */
 import { CREDENTIAL_IDS, decodePlan } from '@cec/rules';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { cert } from '../src/commands/cert.js';
 import { log, MAX_ENTRIES_PER_MEMBER } from '../src/commands/log.js';
-import { progress } from '../src/commands/progress.js';
-import { runAutocomplete, runCommand } from '../src/commands/run.js';
-import type { Command, CommandInput, OptionValue } from '../src/commands/types.js';
-import { ALICE, BOB, GUILD, input, memoryContext, shown } from './helpers/context.js';
+import { runAutocomplete } from '../src/commands/run.js';
+import type { CommandInput, OptionValue } from '../src/commands/types.js';
+import { ALICE, BOB, GUILD, input, memoryContext, runLine, shown } from './helpers/context.js';
 
 let context: Awaited<ReturnType<typeof memoryContext>>;
 beforeEach(async () => {
   context = await memoryContext();
 });
 
-const COMMANDS: Record<string, Command> = { cert, log, progress };
 function run(
   line: string,
   options: Record<string, OptionValue> = {},
   extra: Partial<CommandInput> = {},
 ) {
-  const command = COMMANDS[line.split(' ')[0] ?? ''];
-  if (!command) throw new Error(`no command in "${line}"`);
-  return runCommand(command, input(line, options, extra), context);
+  return runLine(context, line, options, extra);
 }
 
 /** The entry id from a `/log` reply ("Entry `abcd2345` · …"). */

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCommandContext } from '../../src/commands/context.js';
+import { findCommand } from '../../src/commands/index.js';
+import { runCommand } from '../../src/commands/run.js';
 import type {
   CommandContext,
   CommandInput,
@@ -50,6 +52,18 @@ export function input(
     people: {},
     ...extra,
   };
+}
+
+/** Runs a line like "log cpr" with its options through `runCommand`, as the router would. */
+export function runLine(
+  context: CommandContext,
+  line: string,
+  options: Record<string, OptionValue> = {},
+  extra: Partial<CommandInput> = {},
+) {
+  const command = findCommand(line.replace(/^\//, '').split(' ')[0] ?? '');
+  if (!command) throw new Error(`no command in "${line}"`);
+  return runCommand(command, input(line, options, extra), context);
 }
 
 /** A fresh folder under the OS temp dir, removed by the returned cleanup. */

@@ -1,11 +1,7 @@
 /** `/privacy export`: the CSV read back as a spreadsheet would read it. */
 import { beforeEach, describe, expect, test } from 'vitest';
-import { cert } from '../../src/commands/cert.js';
-import { log } from '../../src/commands/log.js';
-import { privacy } from '../../src/commands/privacy.js';
-import { runCommand } from '../../src/commands/run.js';
-import type { Command, CommandInput, OptionValue } from '../../src/commands/types.js';
-import { input, memoryContext } from '../helpers/context.js';
+import type { CommandInput, OptionValue } from '../../src/commands/types.js';
+import { memoryContext, runLine } from '../helpers/context.js';
 import { csvRecords, parseCsv } from '../helpers/csv.js';
 
 let context: Awaited<ReturnType<typeof memoryContext>>;
@@ -13,15 +9,12 @@ beforeEach(async () => {
   context = await memoryContext();
 });
 
-const COMMANDS: Record<string, Command> = { privacy, log, cert };
 function run(
   line: string,
   options: Record<string, OptionValue> = {},
   extra: Partial<CommandInput> = {},
 ) {
-  const command = COMMANDS[line.split(' ')[0] ?? ''];
-  if (!command) throw new Error(`no command in "${line}"`);
-  return runCommand(command, input(line, options, extra), context);
+  return runLine(context, line, options, extra);
 }
 
 async function exportedCsv(): Promise<string> {
