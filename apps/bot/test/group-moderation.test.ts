@@ -235,7 +235,10 @@ describe('members who leave, and current names', () => {
     expect(w.fake.serverMembers.rename('kim', 'Kimberly')).toBe(false);
     expect(await boardText(w)).toContain('No certification registered (1): kim');
     await w.fake.command({ name: 'progress', user: 'kim' });
-    expect(await boardText(w)).toContain('No certification registered (1): Kimberly');
+    // The name is stored just after the answer is sent.
+    await vi.waitFor(async () =>
+      expect(await boardText(w)).toContain('No certification registered (1): Kimberly'),
+    );
   });
 
   test('a refused Server Members intent (4014): one clear log line, the bot runs and answers; leavers drop off when the board is shown', async () => {

@@ -23,10 +23,6 @@ export async function runCommand(
   input: CommandInput,
   context: CommandContext,
 ): Promise<Reply> {
-  // Boards show the name a member has now: every command in a server carries it.
-  if (input.guildId !== null) {
-    await context.store.groups.rename(input.guildId, input.user.id, input.user.name);
-  }
   try {
     return fitReply(await command.execute(input, context));
   } catch (error) {

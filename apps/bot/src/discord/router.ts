@@ -77,6 +77,9 @@ export interface RouterOptions {
 
 export type Router = ReturnType<typeof createRouter>;
 
+/** Past this many remembered names the memory starts over (a name is then stored once again). */
+const MAX_STORED_NAMES = 50_000;
+
 /** "/log cpr (interaction 123)", for logs. */
 export function commandLabel(command: string, subcommand: string | null, id: string): string {
   return `/${command}${subcommand ? ` ${subcommand}` : ''} (interaction ${id})`;
@@ -93,6 +96,8 @@ export function modalLabel(customId: string, id: string): string {
 export function createRouter(options: RouterOptions) {
   const { context, log } = options;
   const autoDeferMs = options.autoDeferMs ?? 2000;
+  /** The name last stored per server and member (see rememberName). */
+  const storedNames = new Map<string, string>();
 
   async function answerCommand(label: string, input: CommandInput, respond: Responder) {
     const command = findCommand(input.command);
@@ -189,6 +194,24 @@ export function createRouter(options: RouterOptions) {
     await respond.reply(reply);
   }
 
+  /**
+   * Boards show the name a member has now: every command in a server carries it. Stored after
+   * the answer is sent, so the member never waits for it; a failure only delays the new name.
+   */
+  async function rememberName(label: string, input: CommandInput) {
+    if (input.guildId === null) return;
+    const key = `${input.guildId}:${input.user.id}`;
+    // Stored once per name this process sees, not on every command (each would be a write).
+    if (storedNames.get(key) === input.user.name) return;
+    try {
+      await context.store.groups.rename(input.guildId, input.user.id, input.user.name);
+      if (storedNames.size >= MAX_STORED_NAMES) storedNames.clear();
+      storedNames.set(key, input.user.name);
+    } catch (error) {
+      log.warn(`${label}: could not store the member's current name`, error);
+    }
+  }
+
   /** Last resort when answering itself failed: try once more with the apology, quietly. */
   async function apologize(incoming: Incoming): Promise<void> {
     if (incoming.kind === 'autocomplete') return;
@@ -204,9 +227,10 @@ export function createRouter(options: RouterOptions) {
 
   async function route(incoming: Incoming): Promise<void> {
     try {
-      if (incoming.kind === 'command')
+      if (incoming.kind === 'command') {
         await answerCommand(incoming.label, incoming.input, incoming.respond);
-      else if (incoming.kind === 'autocomplete')
+        await rememberName(incoming.label, incoming.input);
+      } else if (incoming.kind === 'autocomplete')
         await answerAutocomplete(incoming.label, incoming.input, incoming.respond);
       else if (incoming.kind === 'modal')
         await answerModal(incoming.label, incoming.input, incoming.respond);
