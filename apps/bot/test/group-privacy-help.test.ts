@@ -24,7 +24,9 @@ describe('/group', () => {
     expect((await run('group join')).content).toContain('You joined the group board');
     expect((await run('group join')).content).toContain('You are already on the group board');
     expect(await context.store.groups.isMember(GUILD, ALICE.id)).toBe(true);
-    expect((await run('group leave')).content).toContain('You left the group board');
+    const left = (await run('group leave')).content;
+    expect(left).toContain('You left the group board');
+    expect(left).toContain('`/remind where:none` stops them');
     expect((await run('group leave')).content).toContain('You were not on the group board');
   });
 

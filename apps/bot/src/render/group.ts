@@ -20,7 +20,7 @@ export function renderLeft(wasMember: boolean): Reply {
   return {
     ephemeral: true,
     content: wasMember
-      ? 'You left the group board in this server: your progress is private again and reminders stop here. Your records are kept (`/privacy delete` removes them).'
+      ? 'You left the group board in this server: your progress is private again and reminders are no longer posted here. DM reminders go on as `/remind` says (`/remind where:none` stops them). Your records are kept (`/privacy delete` removes them).'
       : 'You were not on the group board in this server.',
   };
 }
