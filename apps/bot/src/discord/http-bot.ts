@@ -10,29 +10,18 @@
 import { REST } from 'discord.js';
 import { createCommandContext } from '../commands/context.js';
 import type { CommandContext } from '../commands/types.js';
-import type { Logger } from '../log.js';
 import { createReminderScheduler, type ReminderScheduler } from '../reminders/scheduler.js';
-import type { Store } from '../store/index.js';
 import { restActions } from './actions.js';
+import type { BotOptions } from './bot.js';
 import { type InteractionsEndpoint, startInteractionsEndpoint } from './interactions-endpoint.js';
 import { discordMessenger } from './messenger.js';
 import { createRouter } from './router.js';
 
-export interface HttpBotOptions {
-  token: string;
-  discordApi: string | null;
+/** The HTTP-interactions bot's options: the gateway bot's, without its gateway settings, plus the endpoint's. */
+export interface HttpBotOptions extends Omit<BotOptions, 'readyTimeoutMs' | 'ws'> {
   publicKey: string;
   port: number;
   host: string;
-  siteUrl: string | null;
-  store: Store;
-  log: Logger;
-  now?: () => Date;
-  /** REMINDER_TIME_ZONE: whose calendar day is "today" (default UTC). */
-  timeZone?: string;
-  /** Run the reminder timer (tests drive `scheduler.tick()` themselves). */
-  reminders?: boolean;
-  autoDeferMs?: number;
 }
 
 export interface RunningHttpBot {

@@ -79,29 +79,26 @@ function httpResponder(
     await rest.patch(original, { body: message.body, files: message.files, auth: false });
     answered = 'replied';
   };
+  const defer = async (ephemeral: boolean) => {
+    first({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: ephemeral ? { flags: MessageFlags.Ephemeral } : {},
+    });
+    answered = 'deferred';
+  };
   return {
     async reply(reply) {
       const message = apiMessageOf(reply, { flags: true });
       if (message.files.length > 0) {
         // Files go as multipart through REST: defer, then send the message with them.
-        first({
-          type: InteractionResponseType.DeferredChannelMessageWithSource,
-          data: reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {},
-        });
-        answered = 'deferred';
+        await defer(reply.ephemeral);
         await edit(reply);
         return;
       }
       first({ type: InteractionResponseType.ChannelMessageWithSource, data: message.body });
       answered = 'replied';
     },
-    async defer(ephemeral) {
-      first({
-        type: InteractionResponseType.DeferredChannelMessageWithSource,
-        data: ephemeral ? { flags: MessageFlags.Ephemeral } : {},
-      });
-      answered = 'deferred';
-    },
+    defer,
     editReply: edit,
     async followUp(reply) {
       const message = apiMessageOf(reply, { flags: true });
