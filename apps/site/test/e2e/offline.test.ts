@@ -44,17 +44,24 @@ describe('offline', () => {
     expect(scripts).toEqual([{ src: null, text: REGISTER_WORKER }]);
   });
 
+  /** Waits until the summary's earned figure shows `value` (a timeout fails the test). */
+  const earned = (value: string) =>
+    page.getByLabel('Earned CECs').filter({ hasText: value }).waitFor();
+
   it('reloads the calculator with no network, and it still calculates', async () => {
     await page.goto(`${site.url}/`);
     await page.getByLabel('Expiration date').fill('03/31/2027');
     await page.getByLabel('Activity', { exact: true }).selectOption('presentation');
     await page.getByLabel('Completion date').fill('02/10/2026');
     await page.getByRole('button', { name: 'Add activity' }).click();
+    // The address bar gets the plan once it is encoded (asynchronously).
+    await page.waitForURL(/[?&]plan=/);
     const link = page.url();
     await context.setOffline(true);
     try {
       await page.reload();
-      await expect(page.getByLabel('Earned CECs').textContent()).resolves.toContain('0.5');
+      // The saved plan is read asynchronously: wait for it to be drawn, then check it.
+      await earned('0.5');
       await page.getByLabel('Activity', { exact: true }).selectOption('mentoring');
       await page.getByLabel('Completion date').fill('03/01/2026');
       await page.getByRole('button', { name: 'Add activity' }).click();
@@ -62,7 +69,7 @@ describe('offline', () => {
       // A shared link opens offline too: the cached page reads the plan from the address.
       await page.evaluate(() => localStorage.clear());
       await page.goto(link);
-      await expect(page.getByLabel('Earned CECs').textContent()).resolves.toContain('0.5');
+      await earned('0.5');
     } finally {
       await context.setOffline(false);
     }
